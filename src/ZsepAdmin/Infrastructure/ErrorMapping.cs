@@ -1,0 +1,32 @@
+using System;
+using System.Management.Automation;
+using Zsep.Stack.Codec;
+
+namespace ZsepAdmin.Commands
+{
+    /// <summary>
+    /// The one place that turns a stack exception into an ErrorRecord: a stable error id (the first part of the
+    /// FullyQualifiedErrorId, documented in about_ZsepAdmin) and a category. The inner exception is kept.
+    /// </summary>
+    public static class ErrorMapping
+    {
+        public static ErrorRecord ToErrorRecord(Exception exception, object? target)
+        {
+            (string id, ErrorCategory category) = Classify(exception);
+            return new ErrorRecord(exception, id, category, target);
+        }
+
+        public static (string Id, ErrorCategory Category) Classify(Exception exception) => exception switch
+        {
+            FrameFormatException f => ("FrameMalformed" + f.Layer, ErrorCategory.InvalidData),
+            Zsep.Stack.Security.InstallCodeException ic => ("InstallCode" + ic.Reason, ErrorCategory.InvalidData),
+            FormatException => ("InvalidFormat", ErrorCategory.InvalidArgument),
+            ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
+            OperationCanceledException => ("OperationStopped", ErrorCategory.OperationStopped),
+            TimeoutException => ("OperationTimeout", ErrorCategory.OperationTimeout),
+            System.IO.IOException => ("IOError", ErrorCategory.ResourceUnavailable),
+            UnauthorizedAccessException => ("AccessDenied", ErrorCategory.PermissionDenied),
+            _ => ("UnexpectedError", ErrorCategory.NotSpecified),
+        };
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+
+namespace ZsepAdmin.Commands
+{
+    /// <summary>
+    /// Base of every ZsepAdmin cmdlet: owns the cancellation token that Ctrl+C (StopProcessing) cancels, and the
+    /// one mapping from stack exceptions to ErrorRecords. Holds no protocol logic.
+    /// </summary>
+    public abstract class ZsepCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+
+        protected CancellationToken CancellationToken => _cancel.Token;
+
+        protected override void StopProcessing() => _cancel.Cancel();
+
+        /// <summary>A per-item failure: report it and go on with the next item.</summary>
+        protected void WriteStackError(Exception exception, object? target) =>
+            WriteError(ErrorMapping.ToErrorRecord(exception, target));
+
+        /// <summary>A failure that ends the command.</summary>
+        protected void ThrowStackError(Exception exception, object? target) =>
+            ThrowTerminatingError(ErrorMapping.ToErrorRecord(exception, target));
+
+        public void Dispose()
+        {
+            _cancel.Dispose();
+            GC.SuppressFinalize(this);
+        }
+    }
+}

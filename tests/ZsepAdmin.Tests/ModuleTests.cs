@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using System.Xml.Linq;
+using Xunit;
+
+namespace ZsepAdmin.Tests
+{
+    /// <summary>The staged module as pwsh sees it: it imports, exports what the manifest lists, has help and views.</summary>
+    public sealed class ModuleTests : IDisposable
+    {
+        private readonly PsSession _ps = new PsSession();
+
+        public void Dispose() => _ps.Dispose();
+
+        private string[] ExportedCmdlets() =>
+            _ps.RunOk("(Get-Command -Module ZsepAdmin -CommandType Cmdlet).Name").Select(o => o.ToString()).OrderBy(n => n).ToArray();
+
+        [Fact]
+        public void Module_is_imported_from_the_staged_folder_by_its_manifest()
+        {
+            string path = _ps.RunOk("(Get-Module ZsepAdmin).Path").Single().ToString();
+            Assert.EndsWith(Path.Combine("artifacts", "module", "ZsepAdmin", "ZsepAdmin.dll"), path);
+            Assert.Equal(Repo.Path("artifacts", "module", "ZsepAdmin", "ZsepAdmin.psd1"), _ps.Shell.ModulePath);
+        }
+
+        [Fact]
+        public void Get_Command_lists_exactly_the_cmdlets_the_manifest_exports()
+        {
+            string manifest = Repo.Path("ZsepAdmin.psd1");
+            var listed = _ps.RunOk($"(Test-ModuleManifest -Path '{manifest}').ExportedCmdlets.Keys")
+                .Select(o => o.ToString()).OrderBy(n => n).ToArray();
+            Assert.NotEmpty(listed);
+            Assert.Equal(listed, ExportedCmdlets());
+
+            // Every public cmdlet class in the assembly is exported, and nothing else.
+            var inAssembly = _ps.RunOk(
+                "[AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'ZsepAdmin' } | " +
+                "ForEach-Object { $_.GetExportedTypes() } | ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } | " +
+                "ForEach-Object { $_.VerbName + '-' + $_.NounName }").Select(o => o.ToString()).OrderBy(n => n).ToArray();
+            Assert.Equal(listed, inAssembly);
+        }
+
+        [Fact]
+        public void Every_verb_is_approved()
+        {
+            var approved = new[] { typeof(VerbsCommon), typeof(VerbsCommunications), typeof(VerbsData), typeof(VerbsDiagnostic), typeof(VerbsLifecycle), typeof(VerbsOther), typeof(VerbsSecurity) }
+                .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+                .Select(f => (string)f.GetValue(null)!)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (string name in ExportedCmdlets())
+            {
+                Assert.True(approved.Contains(name.Split('-')[0]), $"{name} does not use an approved verb");
+            }
+        }
+
+        [Fact]
+        public void Every_cmdlet_has_help_with_synopsis_description_parameters_and_a_working_example()
+        {
+            foreach (string name in ExportedCmdlets())
+            {
+                PSObject help = _ps.RunOk($"Get-Help {name} -Full").Single();
+                string synopsis = help.Properties["Synopsis"].Value?.ToString()?.Trim() ?? string.Empty;
+                Assert.False(string.IsNullOrEmpty(synopsis) || synopsis.StartsWith(name, StringComparison.Ordinal), $"{name} has no synopsis (MAML help not found?)");
+                Assert.NotNull(help.Properties["description"]?.Value);
+
+                var examples = _ps.RunOk($"(Get-Help {name} -Full).examples.example | ForEach-Object {{ $_.code }}").Select(o => o.ToString()).ToList();
+                Assert.True(examples.Count > 0, $"{name} has no example");
+
+                var parameters = _ps.RunOk($"(Get-Help {name} -Full).parameters.parameter | ForEach-Object {{ $_.name + '|' + (($_.description | ForEach-Object {{ $_.Text }}) -join ' ') }}").Select(o => o.ToString()).ToList();
+                foreach (string p in parameters)
+                {
+                    Assert.False(p.EndsWith("|", StringComparison.Ordinal), $"{name}: parameter {p.TrimEnd('|')} has no description");
+                }
+
+                foreach (string code in examples)
+                {
+                    // Every example runs as written (on the simulator where it needs a network).
+                    _ps.RunOk(code + " | Out-Null");
+                }
+            }
+        }
+
+        [Fact]
+        public void Every_declared_output_type_has_a_format_view()
+        {
+            XDocument formats = XDocument.Load(Repo.Path("module", "ZsepAdmin.format.ps1xml"));
+            var viewed = formats.Descendants("TypeName").Select(e => e.Value.Trim()).ToHashSet();
+            foreach (string name in ExportedCmdlets())
+            {
+                var types = _ps.RunOk($"(Get-Command {name}).OutputType.Name").Select(o => o.ToString()).ToList();
+                Assert.True(types.Count > 0, $"{name} declares no [OutputType]");
+                foreach (string t in types)
+                {
+                    Assert.True(viewed.Contains(t), $"{name} outputs {t}, which has no view in ZsepAdmin.format.ps1xml");
+                }
+            }
+        }
+
+        [Fact]
+        public void Staged_folder_holds_manifest_formats_types_help_and_no_SMA()
+        {
+            string dir = Repo.Path("artifacts", "module", "ZsepAdmin");
+            foreach (string f in new[] { "ZsepAdmin.psd1", "ZsepAdmin.dll", "Zsep.Stack.dll", "ZsepAdmin.format.ps1xml", "ZsepAdmin.types.ps1xml", Path.Combine("en-US", "ZsepAdmin.dll-Help.xml"), Path.Combine("en-US", "about_ZsepAdmin.help.txt") })
+            {
+                Assert.True(File.Exists(Path.Combine(dir, f)), $"{f} is missing from the staged module");
+            }
+
+            Assert.False(File.Exists(Path.Combine(dir, "System.Management.Automation.dll")));
+            Assert.Contains("Install codes", string.Join("\n", _ps.RunOk("Get-Help about_ZsepAdmin").Select(o => o.ToString())));
+        }
+    }
+}

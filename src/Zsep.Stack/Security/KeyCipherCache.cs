@@ -31,8 +31,8 @@ namespace Zsep.Stack.Security
             _entries = new Entry?[capacity];
         }
 
-        /// <summary>The cache of the calling thread (created on first use).</summary>
-        public static KeyCipherCache ForCurrentThread => t_current ??= new KeyCipherCache();
+        /// <summary>The cache of the calling thread (32 entries, created on first use).</summary>
+        public static KeyCipherCache ForCurrentThread => t_current ??= new KeyCipherCache(32);
 
         public int Capacity => _entries.Length;
 

@@ -24,7 +24,10 @@ namespace ZsepAdmin.Shell
             _ui = new ZsepHostUserInterface(output, error, input, interactive);
             _host = new ZsepHost(_ui);
             InitialSessionState iss = InitialSessionState.CreateDefault2();
-            iss.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+            if (OperatingSystem.IsWindows())
+            {
+                iss.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+            }
             _runspace = RunspaceFactory.CreateRunspace(_host, iss);
             _runspace.Open();
             ModulePath = modulePath ?? FindModuleManifest();

@@ -50,9 +50,10 @@ namespace Zsep.Stack.Security
     {
         private readonly byte[] _code;
 
-        private InstallCode(byte[] code, Eui64? ieee)
+        private InstallCode(byte[] code, Eui64? ieee, bool crcPrinted)
         {
             _code = code;
+            CrcPrinted = crcPrinted;
             Crc = ComputeCrc(code);
             Ieee = ieee;
         }
@@ -65,6 +66,12 @@ namespace Zsep.Stack.Security
 
         /// <summary>The CRC-16/X-25 of the code (transmitted and printed low byte first).</summary>
         public ushort Crc { get; }
+
+        /// <summary>
+        /// True when the text or bytes carried the 2-byte CRC (and it was checked); false for a bare code, which
+        /// cannot be checked. Labels always print the CRC, so a tool that checks labels should require it.
+        /// </summary>
+        public bool CrcPrinted { get; }
 
         /// <summary>The device IEEE address when the label carried one (QR "Z:" or Hue "M:" field).</summary>
         public Eui64? Ieee { get; }
@@ -268,11 +275,11 @@ namespace Zsep.Stack.Security
                 // Ambiguous: a 6-byte code + CRC, or an 8-byte code without CRC. A matching CRC decides.
                 if (CrcOf(bytes, 6) == ComputeCrc(bytes.Slice(0, 6)))
                 {
-                    code = new InstallCode(bytes.Slice(0, 6).ToArray(), ieee);
+                    code = new InstallCode(bytes.Slice(0, 6).ToArray(), ieee, crcPrinted: true);
                 }
                 else
                 {
-                    code = new InstallCode(bytes.ToArray(), ieee);
+                    code = new InstallCode(bytes.ToArray(), ieee, crcPrinted: false);
                 }
 
                 return null;
@@ -280,7 +287,7 @@ namespace Zsep.Stack.Security
 
             if (IsValidCodeLength(n))
             {
-                code = new InstallCode(bytes.ToArray(), ieee);
+                code = new InstallCode(bytes.ToArray(), ieee, crcPrinted: false);
                 return null;
             }
 
@@ -292,12 +299,12 @@ namespace Zsep.Stack.Security
                 if (expected != actual && !correctCrc)
                 {
                     return new InstallCodeException(InstallCodeError.CrcMismatch,
-                        $"The install code's CRC is wrong: CRC 0x{CrcAsPrinted(expected)} expected, got 0x{CrcAsPrinted(actual)} " +
-                        $"(the last 2 bytes as printed; CRC-16/X-25 over the {n - 2} code bytes). Check the code for a typo.",
+                        $"The install code's CRC is wrong: the code needs CRC {CrcAsPrinted(expected)} (as printed, low byte first; " +
+                        $"CRC-16/X-25 value 0x{expected:X4} over the {n - 2} code bytes) but the label has {CrcAsPrinted(actual)}. Check the code for a typo.",
                         expected, actual);
                 }
 
-                code = new InstallCode(body.ToArray(), ieee);
+                code = new InstallCode(body.ToArray(), ieee, crcPrinted: true);
                 return null;
             }
 

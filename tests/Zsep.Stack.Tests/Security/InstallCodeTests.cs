@@ -67,7 +67,8 @@ namespace Zsep.Stack.Tests.Security
                 Assert.Equal(InstallCodeError.CrcMismatch, e.Reason);
                 string expected = v.Str("why").Split("correct is ")[1].Trim();
                 Assert.Equal(expected, e.ExpectedCrcAsPrinted);
-                Assert.Contains($"CRC 0x{expected} expected, got 0x{text.Substring(text.Length - 4)}", e.Message);
+                Assert.Contains($"the code needs CRC {expected} (as printed", e.Message);
+                Assert.Contains($"but the label has {text.Substring(text.Length - 4)}", e.Message);
                 Assert.False(InstallCode.TryParse(text, out _, out InstallCodeException? error));
                 Assert.Equal(InstallCodeError.CrcMismatch, error!.Reason);
 
@@ -81,7 +82,8 @@ namespace Zsep.Stack.Tests.Security
         {
             var e = Assert.Throws<InstallCodeException>(() => InstallCode.Parse("83FED3407A939723A5C639FF0000"));
             Assert.Equal(InstallCodeError.CrcMismatch, e.Reason);
-            Assert.Contains("CRC 0x4C12 expected, got 0x0000", e.Message);
+            Assert.Contains("the code needs CRC 4C12 (as printed, low byte first; CRC-16/X-25 value 0x124C", e.Message);
+            Assert.Contains("but the label has 0000", e.Message);
             Assert.Equal((ushort)0x124C, e.ExpectedCrc);
             Assert.Equal((ushort)0x0000, e.ActualCrc);
             Assert.DoesNotContain("58C1828C", e.Message); // never the derived key
@@ -254,6 +256,14 @@ namespace Zsep.Stack.Tests.Security
                     Assert.Fail($"{e.GetType().Name}: {e.Message} on '{text}'");
                 }
             }
+        }
+
+        [Fact]
+        public void Bdb_10_1_crc_printed_tells_a_checked_label_from_a_bare_code()
+        {
+            Assert.True(InstallCode.Parse("83FED3407A939723A5C639B26916D505C3B5").CrcPrinted);
+            Assert.False(InstallCode.Parse("83FED3407A939723A5C639B26916D505").CrcPrinted);
+            Assert.True(InstallCode.Parse("Z:000D6F0000BCAB01$I:83FED3407A939723A5C639FF4C12").CrcPrinted);
         }
     }
 }

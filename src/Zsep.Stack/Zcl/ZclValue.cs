@@ -367,10 +367,10 @@ namespace Zsep.Stack.Zcl
 
             object boxed = n switch
             {
-                1 => (byte)raw,
-                2 => (ushort)raw,
-                3 or 4 => (uint)raw,
-                _ => raw,
+                1 => (object)(byte)raw,
+                2 => (object)(ushort)raw,
+                3 or 4 => (object)(uint)raw,
+                _ => (object)raw,
             };
             return new ZclValue(info.Id, boxed, false, null);
         }
@@ -386,10 +386,10 @@ namespace Zsep.Stack.Zcl
 
             object boxed = n switch
             {
-                1 => (sbyte)v,
-                2 => (short)v,
-                3 or 4 => (int)v,
-                _ => v,
+                1 => (object)(sbyte)v,
+                2 => (object)(short)v,
+                3 or 4 => (object)(int)v,
+                _ => (object)v,
             };
             return new ZclValue(info.Id, boxed, false, null);
         }

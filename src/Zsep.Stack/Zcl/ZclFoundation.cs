@@ -71,6 +71,8 @@ namespace Zsep.Stack.Zcl
         }
 
         /// <summary>Decodes the payload of foundation command <paramref name="commandId"/>.</summary>
+        /// <param name="commandId">The command identifier from the ZCL header.</param>
+        /// <param name="payload">The bytes after the ZCL header.</param>
         /// <param name="baseOffset">Offset of the payload within the whole frame, for error messages.</param>
         public static ZclFoundationCommand Decode(ZclGlobalCommand commandId, ReadOnlySpan<byte> payload, int baseOffset = 0)
         {

@@ -191,6 +191,7 @@ namespace Zsep.Stack.Zdo
         {
             ZdoStatus status = ReadStatus(ref r);
             NwkAddress nwk = r.ReadNwkAddress("NWKAddrOfInterest");
+            int lengthOffset = r.AbsoluteOffset;
             int length = r.ReadByte("Length");
             SimpleDescriptor? descriptor = null;
             if (length > 0)
@@ -200,7 +201,7 @@ namespace Zsep.Stack.Zdo
                 descriptor = SimpleDescriptor.Read(ref inner);
                 if (!inner.IsAtEnd)
                 {
-                    throw inner.Error("Length", $"Length says {length} bytes but the simple descriptor takes {inner.Position}");
+                    throw new FrameFormatException(FrameLayer.Zdo, "Length", lengthOffset, $"Length says {length} bytes but the simple descriptor takes {inner.Position}");
                 }
             }
 

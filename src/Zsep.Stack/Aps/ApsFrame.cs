@@ -47,6 +47,11 @@ namespace Zsep.Stack.Aps
                 throw new ArgumentNullException(nameof(header));
             }
 
+            if (command is null)
+            {
+                throw new ArgumentNullException(nameof(command));
+            }
+
             if (header.FrameType != ApsFrameType.Command || header.Security)
             {
                 throw new ArgumentException("A command is carried by an unsecured APS command frame.", nameof(header));

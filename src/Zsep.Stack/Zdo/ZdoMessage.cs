@@ -1,4 +1,5 @@
 using System;
+using Zsep.Stack.Aps;
 using Zsep.Stack.Codec;
 
 namespace Zsep.Stack.Zdo
@@ -101,6 +102,33 @@ namespace Zsep.Stack.Zdo
             }
 
             return r.IsAtEnd ? message : message with { TrailingBytes = r.ReadArray(r.Remaining, "TrailingBytes") };
+        }
+
+        /// <summary>
+        /// True for a frame that carries ZDP: an APS data frame with profile 0x0000 to endpoint 0 (2.4.2.8; a
+        /// broadcast to endpoint 0 included).
+        /// </summary>
+        public static bool IsZdpFrame(ApsHeader header) =>
+            header is not null && header.FrameType == ApsFrameType.Data && header.ProfileId == 0x0000 &&
+            header.DestinationEndpoint.GetValueOrDefault() == 0 && header.DeliveryMode != ApsDeliveryMode.Group;
+
+        /// <summary>
+        /// Decodes the ZDP message of an unsecured APS data frame (see <see cref="IsZdpFrame"/>); error offsets
+        /// count from the start of the APS frame. Another kind of frame is a caller error (ArgumentException).
+        /// </summary>
+        public static ZdoMessage Decode(ApsFrame frame)
+        {
+            if (frame is null)
+            {
+                throw new ArgumentNullException(nameof(frame));
+            }
+
+            if (frame.IsSecured || !IsZdpFrame(frame.Header))
+            {
+                throw new ArgumentException("ZDP is carried by unsecured (or already decrypted) APS data frames with profile 0x0000 to endpoint 0.", nameof(frame));
+            }
+
+            return Decode(frame.Header.ClusterId.GetValueOrDefault(), frame.Payload, frame.HeaderLength);
         }
 
         public static bool TryDecode(ushort clusterId, ReadOnlySpan<byte> payload, out ZdoMessage? value, out FrameFormatException? error)

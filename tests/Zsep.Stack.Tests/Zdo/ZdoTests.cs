@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Text.Json;
+using Zsep.Stack.Aps;
 using Zsep.Stack.Codec;
 using Zsep.Stack.Tests.Aps;
 using Zsep.Stack.Types;
@@ -74,6 +75,25 @@ namespace Zsep.Stack.Tests.Zdo
             Assert.Equal((byte)0x50, cc2531.NodeDescriptor!.MaximumBufferSize);
             Assert.Equal((ushort)0xA0, cc2531.NodeDescriptor.MaximumIncomingTransferSize);
             Assert.Equal(ServerMask.PrimaryTrustCenter, cc2531.NodeDescriptor.ServerMask);
+        }
+
+        [Fact]
+        public void Zdo_2_4_2_8_zdp_in_an_aps_frame_decodes_with_frame_offsets()
+        {
+            // Hand-built: APS data frame, broadcast (FC 0x08), dst ep 0, cluster 0x0013, profile 0, src ep 0, counter 0x7B,
+            // then the Device_annce payload of NET2_DEVICE_ANNOUNCE_BCAST.
+            ApsFrame frame = ApsFrame.Decode(Hex.Parse("08 00 1300 0000 00 7B 008fa1df0f289b6d38c1a48e"));
+            Assert.True(ZdoMessage.IsZdpFrame(frame.Header));
+            Assert.IsType<DeviceAnnounce>(ZdoMessage.Decode(frame));
+
+            ApsFrame shortFrame = ApsFrame.Decode(Hex.Parse("08 00 1300 0000 00 7B 00 8fa1"));
+            var e = Assert.Throws<FrameFormatException>(() => ZdoMessage.Decode(shortFrame));
+            Assert.Equal("IEEEAddr", e.Field);
+            Assert.Equal(11, e.Offset);
+
+            ApsFrame zcl = ApsFrame.Decode(Hex.Parse("000100EF0401013F095025AF00"));
+            Assert.False(ZdoMessage.IsZdpFrame(zcl.Header));
+            Assert.Throws<ArgumentException>(() => ZdoMessage.Decode(zcl));
         }
 
         // ---- hand-built from the spec's field tables (2.3.2, 2.4.3, 2.4.4) ----

@@ -14,7 +14,7 @@ $batch = @(
     '83FE-D340-7A93-9723-A5C6-39FF-4C12'                         # dashed 12-byte code
     'Z:000D6F0000BCAB01$I:11223344556677884AF7'                  # QR form with the IEEE address
 )
-$batch | ConvertTo-ZsepLinkKey
+$batch | ConvertTo-ZsepLinkKey | Out-Default
 
 Write-Host ''
 Write-Host '== 2. A mistyped code is caught by its CRC =='
@@ -36,7 +36,7 @@ $capture = @(
 )
 # These radios put RSSI/LQI where the FCS would be, hence -Fcs Present.
 $frames = $capture | ConvertFrom-ZsepFrame -NetworkKey $networkKey -Fcs Present
-$frames
+$frames | Out-Default
 
 Write-Host ''
 Write-Host '== 4. Without the key, the headers still decode and the outcome says NoKey =='

@@ -70,7 +70,7 @@ namespace ZsepAdmin.Shell
                 if (file is not null)
                 {
                     bool ok = session.RunFile(file, scriptArgs);
-                    return session.ExitCode ?? (ok ? 0 : 1);
+                    return session.ExitCode ?? session.ScriptExitCode ?? (ok ? 0 : 1);
                 }
 
                 if (command is not null)

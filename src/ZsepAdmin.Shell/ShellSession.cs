@@ -28,6 +28,9 @@ namespace ZsepAdmin.Shell
             {
                 iss.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
             }
+            // The engine alone has only the core cmdlets; the host brings Microsoft.PowerShell.Utility
+            // (Write-Output, Select-Object, Format-Table, Measure-Object, ConvertTo-Json ...) as pwsh does.
+            iss.ImportPSModule(new[] { typeof(Microsoft.PowerShell.Commands.WriteOutputCommand).Assembly.Location });
             _runspace = RunspaceFactory.CreateRunspace(_host, iss);
             _runspace.Open();
             ModulePath = modulePath ?? FindModuleManifest();
@@ -92,12 +95,24 @@ namespace ZsepAdmin.Shell
                 return false;
             }
 
-            return Run(ps =>
+            _runspace.SessionStateProxy.SetVariable("global:LASTEXITCODE", 0);
+            bool ok = Run(ps =>
             {
                 ps.AddCommand(full);
                 AddArguments(ps, args);
             });
+
+            // `exit N` in a script sets $LASTEXITCODE, which pwsh -File returns as the process exit code.
+            if (ok && _runspace.SessionStateProxy.GetVariable("global:LASTEXITCODE") is int code && code != 0)
+            {
+                ScriptExitCode = code;
+            }
+
+            return ok;
         }
+
+        /// <summary>The code of <c>exit N</c> in the last script file run, when not 0.</summary>
+        public int? ScriptExitCode { get; private set; }
 
         /// <summary>Runs PowerShell text. Returns false when it ended with a terminating error.</summary>
         public bool RunCommand(string text) => Run(ps => ps.AddScript(text));

@@ -30,7 +30,7 @@ namespace ZsepAdmin.Tests
         [Fact]
         public void Get_Command_lists_exactly_the_cmdlets_the_manifest_exports()
         {
-            string manifest = Repo.Path("ZsepAdmin.psd1");
+            string manifest = _ps.Shell.ModulePath;
             var listed = _ps.RunOk($"(Test-ModuleManifest -Path '{manifest}').ExportedCmdlets.Keys")
                 .Select(o => o.ToString()).OrderBy(n => n).ToArray();
             Assert.NotEmpty(listed);

@@ -19,7 +19,7 @@ if ("$($none.NwkSecurity)" -ne 'NoKey') { throw "No key gave $($none.NwkSecurity
 # A device announce broadcast: ZDO decoded with names.
 $annce = ConvertFrom-ZsepFrame -Hex '418876641affff8fa10802fdff8fa11e1b28cc820000df0f289b6d38c1a40064f9f0b0bbdc55e02482917e903855baba56d579337383aaffff' -NetworkKey $key -Fcs Present
 if ($annce.Command -ne 'Device_annce') { throw "Device announce decoded as $($annce.Command)" }
-if ("$($annce.Zdo.IeeeAddress)" -ne 'A4:C1:38:6D:9B:28:0F:DF') { throw "Announce IEEE $($annce.Zdo.IeeeAddress)" }
+if ("$($annce.Zdo.IeeeAddr)" -ne 'A4:C1:38:6D:9B:28:0F:DF') { throw "Announce IEEE $($annce.Zdo.IeeeAddr)" }
 
 # The transport of the network key, APS-secured with the key-transport key of the default TC link key.
 $tk = ConvertFrom-ZsepFrame -Hex '6188bd641a8fa1000008008fa100001ea1216a3006500100f99905feff504b80de473c64b569cac62c72ac2ffd682f57590baa2b6f1e0306f824a5a90358b26c8e68e6e8a75affffff' -Fcs Present

@@ -1,0 +1,120 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using Zsep.Stack.Codec;
+using Zsep.Stack.Frames;
+using Zsep.Stack.Security;
+using Zsep.Stack.Types;
+
+namespace ZsepAdmin.Commands
+{
+    /// <summary>ConvertFrom-ZsepFrame: decodes a frame given as hex through every layer the keys allow.</summary>
+    [Cmdlet(VerbsData.ConvertFrom, "ZsepFrame")]
+    [OutputType(typeof(DecodedFrame))]
+    public sealed class ConvertFromZsepFrameCommand : ZsepCmdlet
+    {
+        private FrameKeys _keys = FrameKeys.None;
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Hex { get; set; } = Array.Empty<string>();
+
+        [Parameter]
+        [ZigbeeKeyTransformation]
+        public ZigbeeKey? NetworkKey { get; set; }
+
+        /// <summary>One key (hex) for every device, or a hashtable of IEEE address to key.</summary>
+        [Parameter]
+        public object? LinkKey { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? InstallCode { get; set; }
+
+        [Parameter]
+        [ValidateSet("Mac", "Nwk", "Aps")]
+        public FrameLayer Layer { get; set; } = FrameLayer.Mac;
+
+        [Parameter]
+        public FcsMode Fcs { get; set; } = FcsMode.Auto;
+
+        protected override void BeginProcessing()
+        {
+            var keys = new FrameKeys { NetworkKey = NetworkKey };
+            try
+            {
+                AddLinkKeys(keys, LinkKey);
+                foreach (string code in InstallCode ?? Array.Empty<string>())
+                {
+                    keys.AddInstallCode(Zsep.Stack.Security.InstallCode.Parse(code));
+                }
+            }
+            catch (Exception ex) when (ex is FormatException || ex is InstallCodeException || ex is ArgumentException)
+            {
+                ThrowStackError(ex, null);
+            }
+
+            _keys = keys;
+            WriteVerbose($"Keys: network key {(NetworkKey is null ? "not given" : "given")}; link keys tried in order: bound to the device, for any device, then ZigBeeAlliance09.");
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string text in Hex)
+            {
+                if (!Zsep.Stack.Types.Hex.TryParse(text, out byte[] bytes, out string? why))
+                {
+                    WriteStackError(new FormatException("The frame is not hex: " + why), text);
+                    continue;
+                }
+
+                try
+                {
+                    WriteObject(FrameDecoder.Decode(bytes, Fcs, _keys, Layer));
+                }
+                catch (FrameFormatException ex)
+                {
+                    WriteStackError(ex, text);
+                }
+            }
+        }
+
+        private static void AddLinkKeys(FrameKeys keys, object? value)
+        {
+            switch (value is PSObject ps ? ps.BaseObject : value)
+            {
+                case null:
+                    return;
+                case ZigbeeKey key:
+                    keys.AddLinkKey(key);
+                    return;
+                case string text:
+                    keys.AddLinkKey(ZigbeeKey.Parse(text));
+                    return;
+                case IDictionary table:
+                    foreach (DictionaryEntry entry in table)
+                    {
+                        string device = (entry.Key is PSObject k ? k.BaseObject : entry.Key)?.ToString() ?? string.Empty;
+                        if (!Eui64.TryParse(device, out Eui64 ieee))
+                        {
+                            throw new FormatException($"'{device}' in the -LinkKey table is not an IEEE address (16 hex digits).");
+                        }
+
+                        object? keyValue = entry.Value is PSObject v ? v.BaseObject : entry.Value;
+                        keys.AddLinkKey(keyValue as ZigbeeKey ?? ZigbeeKey.Parse(keyValue?.ToString() ?? string.Empty), ieee);
+                    }
+
+                    return;
+                case IEnumerable list:
+                    foreach (object? item in list)
+                    {
+                        AddLinkKeys(keys, item);
+                    }
+
+                    return;
+                default:
+                    throw new ArgumentException("-LinkKey takes a key (32 hex digits), a list of keys, or a hashtable of IEEE address to key.");
+            }
+        }
+    }
+}

@@ -45,6 +45,9 @@ namespace Zsep.Stack.Frames
         /// <summary>Decrypted, MicFailed or NoKey when the NWK frame is secured; null when it is not.</summary>
         public SecurityOutcome? NwkSecurity { get; internal set; }
 
+        /// <summary>The NWK message integrity code (4 bytes, hex) when NWK-secured.</summary>
+        public string? NwkMic { get; internal set; }
+
         public NwkCommand? NwkCommand { get; internal set; }
 
         public ApsHeader? Aps { get; internal set; }
@@ -53,6 +56,9 @@ namespace Zsep.Stack.Frames
 
         /// <summary>Decrypted, MicFailed or NoKey when the APS frame is secured; null when it is not.</summary>
         public SecurityOutcome? ApsSecurity { get; internal set; }
+
+        /// <summary>The APS message integrity code (4 bytes, hex) when APS-secured.</summary>
+        public string? ApsMic { get; internal set; }
 
         public ApsCommand? ApsCommand { get; internal set; }
 

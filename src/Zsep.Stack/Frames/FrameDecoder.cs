@@ -106,6 +106,7 @@ namespace Zsep.Stack.Frames
                 {
                     AuxiliarySecurityHeader aux = Rebased(nwkBytes, offset, b => ZigbeeSecurity.ReadAuxiliaryHeader(b, headerLength));
                     frame.NwkAuxiliaryHeader = aux;
+                    frame.NwkMic = MicOf(nwkBytes, offset);
                     frame.SourceIeee ??= aux.SourceAddress;
                     if (keys.NetworkKey is null)
                     {
@@ -173,6 +174,7 @@ namespace Zsep.Stack.Frames
             {
                 AuxiliarySecurityHeader aux = Rebased(apsBytes, offset, b => ZigbeeSecurity.ReadAuxiliaryHeader(b, headerLength));
                 frame.ApsAuxiliaryHeader = aux;
+                frame.ApsMic = MicOf(apsBytes, offset);
                 Eui64? source = aux.SourceAddress ?? frame.SourceIeee;
                 Eui64? destination = frame.Nwk?.DestinationIeeeAddress;
                 plain = new byte[apsBytes.Length];
@@ -254,6 +256,16 @@ namespace Zsep.Stack.Frames
             {
                 Array.Clear(plain, 0, plain.Length);
             }
+        }
+
+        private static string MicOf(ReadOnlySpan<byte> securedFrame, int offset)
+        {
+            if (securedFrame.Length < ZigbeeSecurity.MicLength)
+            {
+                throw new FrameFormatException(FrameLayer.Security, "MIC", offset, $"Expected at least {ZigbeeSecurity.MicLength} bytes of MIC but there are only {securedFrame.Length}");
+            }
+
+            return Hex.Format(securedFrame.Slice(securedFrame.Length - ZigbeeSecurity.MicLength));
         }
 
         private static string CommandName(ApsCommand command)

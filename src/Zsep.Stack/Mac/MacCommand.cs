@@ -52,7 +52,7 @@ namespace Zsep.Stack.Mac
             switch ((MacCommandId)id)
             {
                 case MacCommandId.AssociationRequest:
-                    command = new MacAssociationRequest(new MacCapabilityInformation(r.ReadByte("AssociationRequest.CapabilityInformation")));
+                    command = new MacAssociationRequest((MacCapabilityInformation)r.ReadByte("AssociationRequest.CapabilityInformation"));
                     break;
                 case MacCommandId.AssociationResponse:
                     ushort shortAddress = r.ReadUInt16("AssociationResponse.ShortAddress");
@@ -119,7 +119,7 @@ namespace Zsep.Stack.Mac
 
         public override int PayloadLength => 1;
 
-        private protected override void WritePayload(ref FrameWriter w) => w.WriteByte(CapabilityInformation.Value);
+        private protected override void WritePayload(ref FrameWriter w) => w.WriteByte((byte)CapabilityInformation);
     }
 
     /// <summary>

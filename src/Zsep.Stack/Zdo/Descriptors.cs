@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Zsep.Stack.Codec;
+using Zsep.Stack.Mac;
 
 namespace Zsep.Stack.Zdo
 {
@@ -80,7 +81,7 @@ namespace Zsep.Stack.Zdo
         public FrequencyBands FrequencyBand { get; init; }
 
         /// <summary>2.3.2.3.6.</summary>
-        public MacCapabilityFlags MacCapabilityFlags { get; init; }
+        public MacCapabilityInformation MacCapabilityFlags { get; init; }
 
         /// <summary>2.3.2.3.7.</summary>
         public ushort ManufacturerCode { get; init; }
@@ -121,7 +122,7 @@ namespace Zsep.Stack.Zdo
                 UserDescriptorAvailable = (b0 & 0x10) != 0,
                 ApsFlags = (byte)(b1 & 0x07),
                 FrequencyBand = (FrequencyBands)(b1 >> 3),
-                MacCapabilityFlags = (MacCapabilityFlags)r.ReadByte("NodeDescriptor.MacCapabilityFlags"),
+                MacCapabilityFlags = (MacCapabilityInformation)r.ReadByte("NodeDescriptor.MacCapabilityFlags"),
                 ManufacturerCode = r.ReadUInt16("NodeDescriptor.ManufacturerCode"),
                 MaximumBufferSize = r.ReadByte("NodeDescriptor.MaximumBufferSize"),
                 MaximumIncomingTransferSize = r.ReadUInt16("NodeDescriptor.MaximumIncomingTransferSize"),

@@ -28,21 +28,8 @@ namespace Zsep.Stack.Mac
 
         public static MacCommand Decode(ReadOnlySpan<byte> data) => Decode(data, 0);
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, out MacCommand? value, out FrameFormatException? error)
-        {
-            try
-            {
-                value = Decode(data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                value = null;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, out MacCommand? value, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, static d => Decode(d), out value, out error);
 
         internal static MacCommand Decode(ReadOnlySpan<byte> data, int baseOffset)
         {

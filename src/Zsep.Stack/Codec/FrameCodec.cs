@@ -16,21 +16,8 @@ namespace Zsep.Stack.Codec
         /// error; any other exception propagates. On failure <paramref name="value"/> is null (or default for a struct).
         /// Pass a static lambda or method group so that no delegate is allocated per call.
         /// </summary>
-        public static bool TryDecode<T>(ReadOnlySpan<byte> data, SpanDecoder<T> decode, out T? value, out FrameFormatException? error)
-        {
-            try
-            {
-                value = decode(data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                value = default;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode<T>(ReadOnlySpan<byte> data, SpanDecoder<T> decode, out T? value, out FrameFormatException? error) =>
+            TryDecode(data, decode, static (d, f) => f(d), out value, out error);
 
         /// <summary>
         /// As <see cref="TryDecode{T}(ReadOnlySpan{byte}, SpanDecoder{T}, out T, out FrameFormatException)"/>, passing

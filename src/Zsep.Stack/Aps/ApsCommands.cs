@@ -109,21 +109,8 @@ namespace Zsep.Stack.Aps
             return command;
         }
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, out ApsCommand? value, out FrameFormatException? error)
-        {
-            try
-            {
-                value = Decode(data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                value = null;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, out ApsCommand? value, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, static d => Decode(d), out value, out error);
     }
 
     /// <summary>

@@ -78,21 +78,8 @@ namespace Zsep.Stack.Aps
             return new ApsFrame(header, payload.ToArray(), command);
         }
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, out ApsFrame? value, out FrameFormatException? error)
-        {
-            try
-            {
-                value = Decode(data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                value = null;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, out ApsFrame? value, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, static d => Decode(d), out value, out error);
 
         public int Encode(Span<byte> destination)
         {

@@ -149,21 +149,8 @@ namespace Zsep.Stack.Aps
             return header;
         }
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, out ApsHeader? value, out FrameFormatException? error)
-        {
-            try
-            {
-                value = Decode(data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                value = null;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, out ApsHeader? value, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, static d => Decode(d), out value, out error);
 
         internal static ApsHeader Read(ref FrameReader r)
         {

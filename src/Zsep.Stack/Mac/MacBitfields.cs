@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 
 namespace Zsep.Stack.Mac
 {
@@ -56,67 +55,6 @@ namespace Zsep.Stack.Mac
         public bool Equals(MacSuperframeSpecification other) => Value == other.Value;
 
         public override bool Equals(object? obj) => obj is MacSuperframeSpecification other && Equals(other);
-
-        public override int GetHashCode() => Value;
-    }
-
-    /// <summary>
-    /// Capability Information field of the association request, IEEE 802.15.4-2006 7.3.1.2 (Figure 56); Zigbee
-    /// reuses it in the NWK rejoin request and device announce (Zigbee 3.4.6.3.1). Reserved bits 4-5 are kept as received.
-    /// </summary>
-    [Serializable]
-    public readonly struct MacCapabilityInformation : IEquatable<MacCapabilityInformation>
-    {
-        public MacCapabilityInformation(byte value) => Value = value;
-
-        public MacCapabilityInformation(
-            bool alternatePanCoordinator,
-            bool deviceTypeFfd,
-            bool powerSourceMains,
-            bool receiverOnWhenIdle,
-            bool securityCapability,
-            bool allocateAddress)
-        {
-            Value = (byte)((alternatePanCoordinator ? 0x01 : 0) | (deviceTypeFfd ? 0x02 : 0) | (powerSourceMains ? 0x04 : 0) |
-                           (receiverOnWhenIdle ? 0x08 : 0) | (securityCapability ? 0x40 : 0) | (allocateAddress ? 0x80 : 0));
-        }
-
-        /// <summary>The raw 8-bit field.</summary>
-        public byte Value { get; }
-
-        /// <summary>Bit 0: the device is capable of becoming the PAN coordinator.</summary>
-        public bool AlternatePanCoordinator => (Value & 0x01) != 0;
-
-        /// <summary>Bit 1: 1 = FFD (Zigbee router), 0 = RFD (end device).</summary>
-        public bool DeviceTypeFfd => (Value & 0x02) != 0;
-
-        /// <summary>Bit 2: 1 = mains powered.</summary>
-        public bool PowerSourceMains => (Value & 0x04) != 0;
-
-        /// <summary>Bit 3: receiver enabled during idle periods.</summary>
-        public bool ReceiverOnWhenIdle => (Value & 0x08) != 0;
-
-        /// <summary>Bit 6: the device can send and receive secured MAC frames.</summary>
-        public bool SecurityCapability => (Value & 0x40) != 0;
-
-        /// <summary>Bit 7: the device asks the coordinator to allocate a short address.</summary>
-        public bool AllocateAddress => (Value & 0x80) != 0;
-
-        public override string ToString()
-        {
-            var sb = new StringBuilder("0x").Append(Value.ToString("X2"));
-            sb.Append(DeviceTypeFfd ? " FFD" : " RFD");
-            if (AlternatePanCoordinator) sb.Append(" AltPanCoordinator");
-            if (PowerSourceMains) sb.Append(" Mains");
-            if (ReceiverOnWhenIdle) sb.Append(" RxOnWhenIdle");
-            if (SecurityCapability) sb.Append(" Security");
-            if (AllocateAddress) sb.Append(" AllocateAddress");
-            return sb.ToString();
-        }
-
-        public bool Equals(MacCapabilityInformation other) => Value == other.Value;
-
-        public override bool Equals(object? obj) => obj is MacCapabilityInformation other && Equals(other);
 
         public override int GetHashCode() => Value;
     }

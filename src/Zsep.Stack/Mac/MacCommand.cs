@@ -28,21 +28,8 @@ namespace Zsep.Stack.Mac
 
         public static MacCommand Decode(ReadOnlySpan<byte> data) => Decode(data, 0);
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, out MacCommand? value, out FrameFormatException? error)
-        {
-            try
-            {
-                value = Decode(data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                value = null;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, out MacCommand? value, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, static d => Decode(d), out value, out error);
 
         internal static MacCommand Decode(ReadOnlySpan<byte> data, int baseOffset)
         {
@@ -52,7 +39,7 @@ namespace Zsep.Stack.Mac
             switch ((MacCommandId)id)
             {
                 case MacCommandId.AssociationRequest:
-                    command = new MacAssociationRequest(new MacCapabilityInformation(r.ReadByte("AssociationRequest.CapabilityInformation")));
+                    command = new MacAssociationRequest((MacCapabilityInformation)r.ReadByte("AssociationRequest.CapabilityInformation"));
                     break;
                 case MacCommandId.AssociationResponse:
                     ushort shortAddress = r.ReadUInt16("AssociationResponse.ShortAddress");
@@ -119,7 +106,7 @@ namespace Zsep.Stack.Mac
 
         public override int PayloadLength => 1;
 
-        private protected override void WritePayload(ref FrameWriter w) => w.WriteByte(CapabilityInformation.Value);
+        private protected override void WritePayload(ref FrameWriter w) => w.WriteByte((byte)CapabilityInformation);
     }
 
     /// <summary>

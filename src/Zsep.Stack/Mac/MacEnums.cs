@@ -1,3 +1,5 @@
+using System;
+
 namespace Zsep.Stack.Mac
 {
     /// <summary>Frame Type subfield, IEEE 802.15.4-2006 7.2.1.1.1 (Table 79); 2015 7.2.1.1 (Table 7-1).</summary>
@@ -167,5 +169,35 @@ namespace Zsep.Stack.Mac
         NetworkSpecific = 0x0,
         ZigbeeHome = 0x1,
         ZigbeePro = 0x2,
+    }
+
+    /// <summary>
+    /// Capability Information field: IEEE 802.15.4-2006 7.3.1.2 (Figure 56), carried by the MAC association request.
+    /// Zigbee reuses it as the node descriptor's MAC capability flags and in Device_annce (Zigbee PRO 05-3474 2.3.2.3.6)
+    /// and in the NWK rejoin request (3.4.6.3.1). Reserved bits 4-5 have no member but are kept as received:
+    /// decoders cast the byte, encoders cast it back.
+    /// </summary>
+    [Flags]
+    public enum MacCapabilityInformation : byte
+    {
+        None = 0,
+
+        /// <summary>Bit 0: the device is capable of becoming the PAN coordinator.</summary>
+        AlternatePanCoordinator = 0x01,
+
+        /// <summary>Bit 1: set = FFD (Zigbee router), clear = RFD (end device).</summary>
+        DeviceTypeFfd = 0x02,
+
+        /// <summary>Bit 2: set = mains powered.</summary>
+        PowerSourceMains = 0x04,
+
+        /// <summary>Bit 3: receiver enabled during idle periods.</summary>
+        ReceiverOnWhenIdle = 0x08,
+
+        /// <summary>Bit 6: the device can send and receive secured MAC frames.</summary>
+        SecurityCapability = 0x40,
+
+        /// <summary>Bit 7: the device asks the coordinator (parent) to allocate a short address.</summary>
+        AllocateAddress = 0x80,
     }
 }

@@ -333,21 +333,8 @@ namespace Zsep.Stack.Mac
             return frame;
         }
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, bool hasFcs, out MacFrame? value, out FrameFormatException? error)
-        {
-            try
-            {
-                value = Decode(data, hasFcs);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                value = null;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, bool hasFcs, out MacFrame? value, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, hasFcs, static (d, fcs) => Decode(d, fcs), out value, out error);
 
         private static MacAddress ReadAddress(ref FrameReader r, MacAddressingMode mode, string field) => mode switch
         {

@@ -32,21 +32,8 @@ namespace Zsep.Stack.Nwk
         /// <exception cref="FrameFormatException">The payload is empty, truncated or inconsistent.</exception>
         public static NwkCommand Decode(ReadOnlySpan<byte> data) => Decode(data, 0);
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, out NwkCommand? command, out FrameFormatException? error)
-        {
-            try
-            {
-                command = Decode(data, 0);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException ex)
-            {
-                command = null;
-                error = ex;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, out NwkCommand? command, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, static d => Decode(d, 0), out command, out error);
 
         internal static NwkCommand Decode(ReadOnlySpan<byte> data, int baseOffset)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Zsep.Stack.Codec;
+using Zsep.Stack.Mac;
 using Zsep.Stack.Types;
 
 namespace Zsep.Stack.Nwk
@@ -266,12 +267,12 @@ namespace Zsep.Stack.Nwk
     {
         public override NwkCommandId CommandId => NwkCommandId.RejoinRequest;
 
-        public NwkCapabilityInformation CapabilityInformation { get; init; }
+        public MacCapabilityInformation CapabilityInformation { get; init; }
 
         internal override int BodyLength => 1;
 
         internal static NwkRejoinRequest Read(ref FrameReader r) =>
-            new NwkRejoinRequest { CapabilityInformation = (NwkCapabilityInformation)r.ReadByte("RejoinRequest.CapabilityInformation") };
+            new NwkRejoinRequest { CapabilityInformation = (MacCapabilityInformation)r.ReadByte("RejoinRequest.CapabilityInformation") };
 
         internal override void WriteBody(ref FrameWriter w) => w.WriteByte((byte)CapabilityInformation);
     }

@@ -140,29 +140,6 @@ namespace Zsep.Stack.Nwk
     }
 
     /// <summary>
-    /// MAC capability information, as carried by the rejoin request command.
-    /// Zigbee PRO 2015 (05-3474-21) 3.4.6.3.1 Capability Information Field
-    /// (same layout as IEEE 802.15.4-2015 7.5.2 Capability Information field).
-    /// </summary>
-    [Flags]
-    public enum NwkCapabilityInformation : byte
-    {
-        None = 0,
-        AlternatePanCoordinator = 0x01,
-
-        /// <summary>Set: full-function device (router); clear: end device.</summary>
-        DeviceTypeFfd = 0x02,
-
-        /// <summary>Set: mains powered.</summary>
-        PowerSourceMains = 0x04,
-        ReceiverOnWhenIdle = 0x08,
-        Reserved4 = 0x10,
-        Reserved5 = 0x20,
-        SecurityCapability = 0x40,
-        AllocateAddress = 0x80,
-    }
-
-    /// <summary>
     /// Type of a link power delta command, options bits 0-1.
     /// Zigbee PRO 2017 (05-3474-22) 3.4.13.3.1 Command Options Field.
     /// </summary>

@@ -38,21 +38,8 @@ namespace Zsep.Stack.Nwk
             return new NwkFrame(header, reader.Rest.ToArray());
         }
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, out NwkFrame? frame, out FrameFormatException? error)
-        {
-            try
-            {
-                frame = Decode(data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException ex)
-            {
-                frame = null;
-                error = ex;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, out NwkFrame? frame, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, static d => Decode(d), out frame, out error);
 
         /// <summary>
         /// The NWK command in the payload, or null when this is not an unsecured command frame (a secured payload must be

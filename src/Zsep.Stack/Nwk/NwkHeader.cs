@@ -215,21 +215,8 @@ namespace Zsep.Stack.Nwk
             return Read(ref reader);
         }
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, out NwkHeader? header, out FrameFormatException? error)
-        {
-            try
-            {
-                header = Decode(data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException ex)
-            {
-                header = null;
-                error = ex;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, out NwkHeader? header, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, static d => Decode(d), out header, out error);
 
         internal static NwkHeader Read(ref FrameReader r)
         {

@@ -173,21 +173,8 @@ namespace Zsep.Stack.Security
                 (byte)((control & ReservedMask) >> 6));
         }
 
-        public static bool TryDecode(ReadOnlySpan<byte> data, out AuxiliarySecurityHeader value, out FrameFormatException? error)
-        {
-            try
-            {
-                value = Decode(data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                value = default;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ReadOnlySpan<byte> data, out AuxiliarySecurityHeader value, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, static d => Decode(d), out value, out error);
 
         public int Encode(Span<byte> destination)
         {

@@ -105,21 +105,8 @@ namespace Zsep.Stack.Zcl
             return cmd;
         }
 
-        public static bool TryDecode(ZclGlobalCommand commandId, ReadOnlySpan<byte> payload, out ZclFoundationCommand? command, out FrameFormatException? error)
-        {
-            try
-            {
-                command = Decode(commandId, payload);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                command = null;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ZclGlobalCommand commandId, ReadOnlySpan<byte> payload, out ZclFoundationCommand? command, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(payload, commandId, static (d, id) => Decode(id, d), out command, out error);
 
         /// <summary>Equal when the command id and the encoded payload are equal (the encoding is canonical).</summary>
         public bool Equals(ZclFoundationCommand? other) =>

@@ -98,21 +98,8 @@ namespace Zsep.Stack.Zcl
             return new ZclFrame(clusterId, header, null, r.ReadRest().ToArray());
         }
 
-        public static bool TryDecode(ushort clusterId, ReadOnlySpan<byte> data, out ZclFrame? frame, out FrameFormatException? error)
-        {
-            try
-            {
-                frame = Decode(clusterId, data);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                frame = null;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ushort clusterId, ReadOnlySpan<byte> data, out ZclFrame? frame, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(data, clusterId, static (d, id) => Decode(id, d), out frame, out error);
 
         public int EncodedLength => Header.EncodedLength + (Foundation?.EncodedLength ?? _payload.Length);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Zsep.Stack.Codec;
+using Zsep.Stack.Mac;
 
 namespace Zsep.Stack.Zdo
 {
@@ -52,6 +53,37 @@ namespace Zsep.Stack.Zdo
                 throw r.Error(field, $"{count} entries of at least {minEntryLength} bytes do not fit in the {r.Remaining} bytes left");
             }
         }
+
+        /// <summary>
+        /// Reads a count-prefixed list of table records (Mgmt_Lqi_rsp, Mgmt_Rtg_rsp, Mgmt_Bind_rsp); the count is
+        /// checked against the bytes left before allocating.
+        /// </summary>
+        public static T[] ReadEntries<T>(ref FrameReader r, string countField, int minEntryLength, string listField, EntryReader<T> read)
+        {
+            int count = r.ReadByte(countField);
+            RequireEntries(ref r, count, minEntryLength, listField);
+            var list = new T[count];
+            for (int i = 0; i < count; i++)
+            {
+                list[i] = read(ref r);
+            }
+
+            return list;
+        }
+
+        /// <summary>Writes the count byte and then each record of a table list.</summary>
+        public static void WriteEntries<T>(ref FrameWriter w, IReadOnlyList<T> list, string field, EntryWriter<T> write)
+        {
+            w.WriteByte(CountByte(list.Count, field));
+            for (int i = 0; i < list.Count; i++)
+            {
+                write(ref w, list[i]);
+            }
+        }
+
+        internal delegate T EntryReader<out T>(ref FrameReader r);
+
+        internal delegate void EntryWriter<in T>(ref FrameWriter w, T entry);
     }
 
     /// <summary>
@@ -80,7 +112,7 @@ namespace Zsep.Stack.Zdo
         public FrequencyBands FrequencyBand { get; init; }
 
         /// <summary>2.3.2.3.6.</summary>
-        public MacCapabilityFlags MacCapabilityFlags { get; init; }
+        public MacCapabilityInformation MacCapabilityFlags { get; init; }
 
         /// <summary>2.3.2.3.7.</summary>
         public ushort ManufacturerCode { get; init; }
@@ -121,7 +153,7 @@ namespace Zsep.Stack.Zdo
                 UserDescriptorAvailable = (b0 & 0x10) != 0,
                 ApsFlags = (byte)(b1 & 0x07),
                 FrequencyBand = (FrequencyBands)(b1 >> 3),
-                MacCapabilityFlags = (MacCapabilityFlags)r.ReadByte("NodeDescriptor.MacCapabilityFlags"),
+                MacCapabilityFlags = (MacCapabilityInformation)r.ReadByte("NodeDescriptor.MacCapabilityFlags"),
                 ManufacturerCode = r.ReadUInt16("NodeDescriptor.ManufacturerCode"),
                 MaximumBufferSize = r.ReadByte("NodeDescriptor.MaximumBufferSize"),
                 MaximumIncomingTransferSize = r.ReadUInt16("NodeDescriptor.MaximumIncomingTransferSize"),

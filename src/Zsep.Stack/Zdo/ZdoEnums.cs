@@ -65,19 +65,6 @@ namespace Zsep.Stack.Zdo
         EuropeanSubGHz = 0x10,
     }
 
-    /// <summary>MAC capability flags (node descriptor, Device_annce). Zigbee PRO (05-3474) 2.3.2.3.6 / IEEE 802.15.4 capability information.</summary>
-    [Flags]
-    public enum MacCapabilityFlags : byte
-    {
-        None = 0,
-        AlternatePanCoordinator = 0x01,
-        FullFunctionDevice = 0x02,
-        MainsPowered = 0x04,
-        ReceiverOnWhenIdle = 0x08,
-        SecurityCapability = 0x40,
-        AllocateAddress = 0x80,
-    }
-
     /// <summary>Server mask of the node descriptor; bits 9-15 carry the stack compliance revision. Zigbee PRO (05-3474) 2.3.2.3.10.</summary>
     [Flags]
     public enum ServerMask : ushort

@@ -131,21 +131,8 @@ namespace Zsep.Stack.Zdo
             return Decode(frame.Header.ClusterId.GetValueOrDefault(), frame.Payload, frame.HeaderLength);
         }
 
-        public static bool TryDecode(ushort clusterId, ReadOnlySpan<byte> payload, out ZdoMessage? value, out FrameFormatException? error)
-        {
-            try
-            {
-                value = Decode(clusterId, payload);
-                error = null;
-                return true;
-            }
-            catch (FrameFormatException e)
-            {
-                value = null;
-                error = e;
-                return false;
-            }
-        }
+        public static bool TryDecode(ushort clusterId, ReadOnlySpan<byte> payload, out ZdoMessage? value, out FrameFormatException? error) =>
+            FrameCodec.TryDecode(payload, clusterId, static (d, id) => Decode(id, d), out value, out error);
 
         internal static ZdoStatus ReadStatus(ref FrameReader r) => (ZdoStatus)r.ReadByte("Status");
     }

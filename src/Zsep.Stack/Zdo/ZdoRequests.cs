@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Zsep.Stack.Codec;
+using Zsep.Stack.Mac;
 using Zsep.Stack.Types;
 
 namespace Zsep.Stack.Zdo
@@ -165,7 +166,7 @@ namespace Zsep.Stack.Zdo
 
         public Eui64 IeeeAddr { get; init; }
 
-        public MacCapabilityFlags Capability { get; init; }
+        public MacCapabilityInformation Capability { get; init; }
 
         private protected override int BodyLength => 11;
 
@@ -174,7 +175,7 @@ namespace Zsep.Stack.Zdo
             Tsn = tsn,
             NwkAddr = r.ReadNwkAddress("NWKAddr"),
             IeeeAddr = r.ReadEui64("IEEEAddr"),
-            Capability = (MacCapabilityFlags)r.ReadByte("Capability"),
+            Capability = (MacCapabilityInformation)r.ReadByte("Capability"),
         };
 
         private protected override void WriteBody(ref FrameWriter w)

@@ -350,13 +350,7 @@ namespace Zsep.Stack.Zdo
 
             byte total = r.ReadByte("NeighborTableEntries");
             byte start = r.ReadByte("StartIndex");
-            int count = r.ReadByte("NeighborTableListCount");
-            ZdoWire.RequireEntries(ref r, count, NeighborTableEntry.Length, "NeighborTableList");
-            var list = new NeighborTableEntry[count];
-            for (int i = 0; i < count; i++)
-            {
-                list[i] = NeighborTableEntry.Read(ref r);
-            }
+            NeighborTableEntry[] list = ZdoWire.ReadEntries(ref r, "NeighborTableListCount", NeighborTableEntry.Length, "NeighborTableList", NeighborTableEntry.Read);
 
             return new MgmtLqiResponse { Tsn = tsn, Status = status, NeighborTableEntries = total, StartIndex = start, NeighborTableList = list };
         }
@@ -368,11 +362,7 @@ namespace Zsep.Stack.Zdo
             {
                 w.WriteByte(NeighborTableEntries);
                 w.WriteByte(StartIndex);
-                w.WriteByte(ZdoWire.CountByte(NeighborTableList.Count, nameof(NeighborTableList)));
-                for (int i = 0; i < NeighborTableList.Count; i++)
-                {
-                    NeighborTableList[i].Write(ref w);
-                }
+                ZdoWire.WriteEntries(ref w, NeighborTableList, nameof(NeighborTableList), static (ref FrameWriter to, NeighborTableEntry e) => e.Write(ref to));
             }
         }
     }
@@ -405,13 +395,7 @@ namespace Zsep.Stack.Zdo
 
             byte total = r.ReadByte("RoutingTableEntries");
             byte start = r.ReadByte("StartIndex");
-            int count = r.ReadByte("RoutingTableListCount");
-            ZdoWire.RequireEntries(ref r, count, RoutingTableEntry.Length, "RoutingTableList");
-            var list = new RoutingTableEntry[count];
-            for (int i = 0; i < count; i++)
-            {
-                list[i] = RoutingTableEntry.Read(ref r);
-            }
+            RoutingTableEntry[] list = ZdoWire.ReadEntries(ref r, "RoutingTableListCount", RoutingTableEntry.Length, "RoutingTableList", RoutingTableEntry.Read);
 
             return new MgmtRtgResponse { Tsn = tsn, Status = status, RoutingTableEntries = total, StartIndex = start, RoutingTableList = list };
         }
@@ -423,11 +407,7 @@ namespace Zsep.Stack.Zdo
             {
                 w.WriteByte(RoutingTableEntries);
                 w.WriteByte(StartIndex);
-                w.WriteByte(ZdoWire.CountByte(RoutingTableList.Count, nameof(RoutingTableList)));
-                for (int i = 0; i < RoutingTableList.Count; i++)
-                {
-                    RoutingTableList[i].Write(ref w);
-                }
+                ZdoWire.WriteEntries(ref w, RoutingTableList, nameof(RoutingTableList), static (ref FrameWriter to, RoutingTableEntry e) => e.Write(ref to));
             }
         }
     }
@@ -477,13 +457,7 @@ namespace Zsep.Stack.Zdo
 
             byte total = r.ReadByte("BindingTableEntries");
             byte start = r.ReadByte("StartIndex");
-            int count = r.ReadByte("BindingTableListCount");
-            ZdoWire.RequireEntries(ref r, count, BindingTableEntry.MinLength, "BindingTableList");
-            var list = new BindingTableEntry[count];
-            for (int i = 0; i < count; i++)
-            {
-                list[i] = BindingTableEntry.Read(ref r, "BindingTableList.");
-            }
+            BindingTableEntry[] list = ZdoWire.ReadEntries(ref r, "BindingTableListCount", BindingTableEntry.MinLength, "BindingTableList", static (ref FrameReader e) => BindingTableEntry.Read(ref e, "BindingTableList."));
 
             return new MgmtBindResponse { Tsn = tsn, Status = status, BindingTableEntries = total, StartIndex = start, BindingTableList = list };
         }
@@ -495,11 +469,7 @@ namespace Zsep.Stack.Zdo
             {
                 w.WriteByte(BindingTableEntries);
                 w.WriteByte(StartIndex);
-                w.WriteByte(ZdoWire.CountByte(BindingTableList.Count, nameof(BindingTableList)));
-                for (int i = 0; i < BindingTableList.Count; i++)
-                {
-                    BindingTableList[i].Write(ref w);
-                }
+                ZdoWire.WriteEntries(ref w, BindingTableList, nameof(BindingTableList), static (ref FrameWriter to, BindingTableEntry e) => e.Write(ref to));
             }
         }
     }

@@ -36,7 +36,7 @@ namespace Zsep.Stack.Tests.Mac
         {
             switch (rng.Next(10))
             {
-                case 0: return new MacAssociationRequest(new MacCapabilityInformation((byte)rng.Next(256)));
+                case 0: return new MacAssociationRequest((MacCapabilityInformation)rng.Next(256));
                 case 1: return new MacAssociationResponse((ushort)rng.Next(0x10000), (MacAssociationStatus)rng.Next(256));
                 case 2: return new MacDisassociationNotification((MacDisassociationReason)rng.Next(256));
                 case 3: return MacDataRequest.Instance;

@@ -250,13 +250,15 @@ namespace Zsep.Stack.Tests.Mac
             // 0x8E: FFD, mains, receiver on when idle, allocate address: a Zigbee router joining.
             var c = (MacAssociationRequest)MacCommand.Decode(Hex.Parse("018e"));
             MacCapabilityInformation cap = c.CapabilityInformation;
-            Assert.False(cap.AlternatePanCoordinator);
-            Assert.True(cap.DeviceTypeFfd);
-            Assert.True(cap.PowerSourceMains);
-            Assert.True(cap.ReceiverOnWhenIdle);
-            Assert.False(cap.SecurityCapability);
-            Assert.True(cap.AllocateAddress);
-            Assert.Equal(cap, new MacCapabilityInformation(false, true, true, true, false, true));
+            Assert.False(cap.HasFlag(MacCapabilityInformation.AlternatePanCoordinator));
+            Assert.True(cap.HasFlag(MacCapabilityInformation.DeviceTypeFfd));
+            Assert.True(cap.HasFlag(MacCapabilityInformation.PowerSourceMains));
+            Assert.True(cap.HasFlag(MacCapabilityInformation.ReceiverOnWhenIdle));
+            Assert.False(cap.HasFlag(MacCapabilityInformation.SecurityCapability));
+            Assert.True(cap.HasFlag(MacCapabilityInformation.AllocateAddress));
+            Assert.Equal(
+                MacCapabilityInformation.DeviceTypeFfd | MacCapabilityInformation.PowerSourceMains | MacCapabilityInformation.ReceiverOnWhenIdle | MacCapabilityInformation.AllocateAddress,
+                cap);
 
             var rsp = (MacAssociationResponse)MacCommand.Decode(Hex.Parse("02341201"));
             Assert.Equal(0x1234, rsp.ShortAddress);

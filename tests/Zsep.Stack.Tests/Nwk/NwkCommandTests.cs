@@ -1,6 +1,7 @@
 using System;
 using Xunit;
 using Zsep.Stack.Codec;
+using Zsep.Stack.Mac;
 using Zsep.Stack.Nwk;
 using Zsep.Stack.Types;
 
@@ -128,10 +129,10 @@ namespace Zsep.Stack.Tests.Nwk
         {
             NwkRejoinRequest req = RoundTrip<NwkRejoinRequest>("06 8E");
             Assert.Equal(
-                NwkCapabilityInformation.AllocateAddress | NwkCapabilityInformation.ReceiverOnWhenIdle |
-                NwkCapabilityInformation.PowerSourceMains | NwkCapabilityInformation.DeviceTypeFfd,
+                MacCapabilityInformation.AllocateAddress | MacCapabilityInformation.ReceiverOnWhenIdle |
+                MacCapabilityInformation.PowerSourceMains | MacCapabilityInformation.DeviceTypeFfd,
                 req.CapabilityInformation);
-            Assert.Equal(NwkCapabilityInformation.AllocateAddress, RoundTrip<NwkRejoinRequest>("06 80").CapabilityInformation);
+            Assert.Equal(MacCapabilityInformation.AllocateAddress, RoundTrip<NwkRejoinRequest>("06 80").CapabilityInformation);
         }
 
         [Fact]

@@ -1,4 +1,5 @@
 using System;
+using Zsep.Stack.Mac;
 using Zsep.Stack.Nwk;
 using Zsep.Stack.Types;
 
@@ -117,7 +118,7 @@ namespace Zsep.Stack.Tests.Nwk
                     c = new NwkRouteRecord { RelayList = r.Addresses(r.Next(4) == 0 ? 255 : 6) };
                     break;
                 case 5:
-                    c = new NwkRejoinRequest { CapabilityInformation = (NwkCapabilityInformation)r.Byte() };
+                    c = new NwkRejoinRequest { CapabilityInformation = (MacCapabilityInformation)r.Byte() };
                     break;
                 case 6:
                     c = new NwkRejoinResponse { NetworkAddress = r.Address(), RejoinStatus = (NwkRejoinStatus)r.Byte() };

@@ -1,4 +1,5 @@
 using System;
+using Zsep.Stack.Mac;
 using Zsep.Stack.Tests.Aps;
 using Zsep.Stack.Types;
 using Zsep.Stack.Zdo;
@@ -48,7 +49,7 @@ namespace Zsep.Stack.Tests.Zdo
             UserDescriptorAvailable = rng.Next(2) == 0,
             ApsFlags = (byte)rng.Next(8),
             FrequencyBand = (FrequencyBands)rng.Next(32),
-            MacCapabilityFlags = (MacCapabilityFlags)B(rng),
+            MacCapabilityFlags = (MacCapabilityInformation)B(rng),
             ManufacturerCode = U(rng),
             MaximumBufferSize = B(rng),
             MaximumIncomingTransferSize = U(rng),
@@ -81,7 +82,7 @@ namespace Zsep.Stack.Tests.Zdo
                 case 0x0004: return new SimpleDescRequest { Tsn = tsn, NwkAddrOfInterest = N(rng), Endpoint = B(rng) };
                 case 0x0005: return new ActiveEpRequest { Tsn = tsn, NwkAddrOfInterest = N(rng) };
                 case 0x0006: return new MatchDescRequest { Tsn = tsn, NwkAddrOfInterest = N(rng), ProfileId = U(rng), InClusterList = UList(rng, 10), OutClusterList = UList(rng, 10) };
-                case 0x0013: return new DeviceAnnounce { Tsn = tsn, NwkAddr = N(rng), IeeeAddr = E(rng), Capability = (MacCapabilityFlags)B(rng) };
+                case 0x0013: return new DeviceAnnounce { Tsn = tsn, NwkAddr = N(rng), IeeeAddr = E(rng), Capability = (MacCapabilityInformation)B(rng) };
                 case 0x0021: return new BindRequest { Tsn = tsn, Binding = Binding(rng) };
                 case 0x0022: return new UnbindRequest { Tsn = tsn, Binding = Binding(rng) };
                 case 0x0031: return new MgmtLqiRequest { Tsn = tsn, StartIndex = B(rng) };

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Zsep.Stack.Aps;
 using Zsep.Stack.Codec;
+using Zsep.Stack.Mac;
 using Zsep.Stack.Tests.Aps;
 using Zsep.Stack.Types;
 using Zsep.Stack.Zdo;
@@ -46,7 +47,7 @@ namespace Zsep.Stack.Tests.Zdo
             Assert.Equal(new NwkAddress(0xA18F), annce.NwkAddr);
             Assert.Equal(Eui64.Parse("A4:C1:38:6D:9B:28:0F:DF"), annce.IeeeAddr);
             Assert.Equal(
-                MacCapabilityFlags.FullFunctionDevice | MacCapabilityFlags.MainsPowered | MacCapabilityFlags.ReceiverOnWhenIdle | MacCapabilityFlags.AllocateAddress,
+                MacCapabilityInformation.DeviceTypeFfd | MacCapabilityInformation.PowerSourceMains | MacCapabilityInformation.ReceiverOnWhenIdle | MacCapabilityInformation.AllocateAddress,
                 annce.Capability);
         }
 
@@ -62,7 +63,7 @@ namespace Zsep.Stack.Tests.Zdo
             NodeDescriptor d = rsp.NodeDescriptor!;
             Assert.Equal(LogicalType.Coordinator, d.LogicalType);
             Assert.Equal(FrequencyBands.Band2400MHz, d.FrequencyBand);
-            Assert.Equal((MacCapabilityFlags)0x8F, d.MacCapabilityFlags);
+            Assert.Equal((MacCapabilityInformation)0x8F, d.MacCapabilityFlags);
             Assert.Equal((ushort)43981, d.ManufacturerCode);
             Assert.Equal((byte)82, d.MaximumBufferSize);
             Assert.Equal((ushort)128, d.MaximumIncomingTransferSize);

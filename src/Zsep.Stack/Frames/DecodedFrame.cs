@@ -66,6 +66,9 @@ namespace Zsep.Stack.Frames
 
         public ZclFrame? Zcl { get; internal set; }
 
+        /// <summary>The attributes of a ZCL foundation command (read, write, report ...), with names from the cluster tables.</summary>
+        public System.Collections.Generic.IReadOnlyList<ZclAttributeField>? Attributes { get; internal set; }
+
         /// <summary>The innermost payload left undecoded (encrypted without a key, or an unknown layer), in hex.</summary>
         public string? UndecodedPayload { get; internal set; }
 

@@ -244,7 +244,9 @@ namespace Zsep.Stack.Frames
                     frame.Zcl = zcl;
                     frame.Layer = FrameLayer.Zcl;
                     frame.Command = zcl.CommandName;
-                    frame.Summary = $"ZCL {frame.Cluster} {zcl.CommandName}, TSN {zcl.Header.TransactionSequenceNumber}, {zcl.Header.Direction}";
+                    frame.Attributes = ZclAttributeField.Of(zcl);
+                    frame.Summary = $"ZCL {frame.Cluster} {zcl.CommandName}, TSN {zcl.Header.TransactionSequenceNumber}, {zcl.Header.Direction}" +
+                                    (frame.Attributes is { Count: > 0 } a ? ": " + string.Join(", ", a) : string.Empty);
                     break;
                 default:
                     frame.UndecodedPayload = Hex.Format(payload);

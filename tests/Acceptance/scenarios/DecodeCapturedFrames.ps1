@@ -33,3 +33,15 @@ $out = @('6188e6621a0000', $zcl) | ConvertFrom-ZsepFrame -NetworkKey $key -Fcs A
 if ($err.Count -ne 1 -or $err[0].FullyQualifiedErrorId -notlike 'FrameMalformedMac,*') { throw "Truncated frame error: $($err | ForEach-Object FullyQualifiedErrorId)" }
 if ($err[0].Exception.Message -notmatch 'offset') { throw 'The error does not name the offset' }
 if (@($out).Count -ne 1) { throw 'The good frame after the bad one was not decoded' }
+
+# An APS-secured Metering read response (built by Zsep.Stack's Secure from hand-made ZCL bytes; the unit test
+# FrameDecoderZclTests checks this hex): attribute names come from the cluster tables.
+$meter = '2001020709010107203412000001ABBC0B006F0D0074804AE658480379CD8848F8BCC5D9A883B621F557F9515ECB58C81F96055F77EE2424BACFA0E3F4D065'
+$r = ConvertFrom-ZsepFrame -Hex $meter -Layer Aps -LinkKey @{ '00:0D:6F:00:0B:BC:AB:01' = '66B6900981E1EE3CA4206B6B861C02BB' }
+if ("$($r.ApsSecurity)" -ne 'Decrypted' -or $r.Cluster -ne 'Metering') { throw "Metering frame: $($r.ApsSecurity) $($r.Cluster)" }
+$csd = $r.Attributes | Where-Object Name -eq 'CurrentSummationDelivered'
+if ($csd.Value -ne 12345) { throw "CurrentSummationDelivered = $($csd.Value)" }
+if (-not ($r.Attributes | Where-Object { "$($_.Status)" -eq 'UnsupportedAttribute' })) { throw 'The unsupported attribute status is missing' }
+# The link key can also come from the meter's install code label.
+$r2 = ConvertFrom-ZsepFrame -Hex $meter -Layer Aps -InstallCode 'Z:000D6F000BBCAB01$I:83FED3407A939723A5C639B26916D505C3B5'
+if ("$($r2.ApsSecurity)" -ne 'Decrypted') { throw "Install-code key: $($r2.ApsSecurity)" }

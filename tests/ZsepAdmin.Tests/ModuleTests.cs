@@ -76,10 +76,15 @@ namespace ZsepAdmin.Tests
                     Assert.False(p.EndsWith("|", StringComparison.Ordinal), $"{name}: parameter {p.TrimEnd('|')} has no description");
                 }
 
+                var declared = _ps.RunOk($"(Get-Command {name}).OutputType.Type.FullName").Select(o => o.ToString()).ToHashSet();
                 foreach (string code in examples)
                 {
-                    // Every example runs as written (on the simulator where it needs a network).
-                    _ps.RunOk(code + " | Out-Null");
+                    // Every example runs as written, and what the cmdlet emits is of a declared [OutputType].
+                    foreach (PSObject o in _ps.RunOk(code))
+                    {
+                        string type = o.BaseObject.GetType().FullName!;
+                        Assert.True(declared.Contains(type) || type == "System.String", $"{name} example emitted {type}, not a declared output type");
+                    }
                 }
             }
         }

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using Zsep.Stack.Aps;
 using Zsep.Stack.Codec;
 using Zsep.Stack.Mac;
@@ -23,252 +22,276 @@ namespace Zsep.Stack.Frames
 
         public static DecodedFrame Decode(ReadOnlySpan<byte> bytes, FcsMode fcs = FcsMode.Auto, FrameKeys? keys = null, FrameLayer startLayer = FrameLayer.Mac)
         {
-            keys ??= FrameKeys.None;
-            var frame = new DecodedFrame(bytes.ToArray());
-            switch (startLayer)
-            {
-                case FrameLayer.Mac:
-                    DecodeMac(frame, bytes, fcs, keys);
-                    break;
-                case FrameLayer.Nwk:
-                    DecodeNwk(frame, bytes, 0, keys);
-                    break;
-                case FrameLayer.Aps:
-                    DecodeAps(frame, bytes, 0, keys);
-                    break;
-                default:
-                    throw new ArgumentException($"Frames can be decoded from the MAC, NWK or APS layer, not {startLayer}.", nameof(startLayer));
-            }
-
-            return frame;
-        }
-
-        private static void DecodeMac(DecodedFrame frame, ReadOnlySpan<byte> bytes, FcsMode fcs, FrameKeys keys)
-        {
-            bool hasFcs = fcs switch
-            {
-                FcsMode.Present => true,
-                FcsMode.Absent => false,
-                _ => bytes.Length >= 5 && MacFcs.IsValid(bytes),
-            };
-
-            MacFrame mac = MacFrame.Decode(bytes, hasFcs);
-            frame.Mac = mac;
-            frame.Layer = FrameLayer.Mac;
-            frame.FcsValid = hasFcs ? mac.FcsValid : null;
-            frame.Source = mac.SourceAddress.ToString();
-            frame.Destination = mac.DestinationAddress.ToString();
-            switch (mac.FrameType)
-            {
-                case MacFrameType.Beacon:
-                    frame.Command = "Beacon";
-                    frame.Summary = mac.Beacon is { } b ? "Beacon: " + b : "Beacon";
-                    return;
-                case MacFrameType.Acknowledgment:
-                    frame.Command = "Ack";
-                    frame.Summary = $"MAC ack, sequence {mac.SequenceNumber}" + (mac.FramePending ? ", frame pending" : string.Empty);
-                    return;
-                case MacFrameType.Command:
-                    frame.Command = mac.Command?.CommandId.ToString() ?? "MacCommand";
-                    frame.Summary = "MAC " + (mac.Command?.ToString() ?? "command (secured)");
-                    return;
-                case MacFrameType.Data when mac.AuxiliarySecurityHeader is null:
-                    int payloadLength = bytes.Length - mac.HeaderLength - (hasFcs ? 2 : 0);
-                    if (payloadLength == 0)
-                    {
-                        frame.Summary = "MAC data frame, empty";
-                        return;
-                    }
-
-                    DecodeNwk(frame, bytes.Slice(mac.HeaderLength, payloadLength), mac.HeaderLength, keys);
-                    return;
-                default:
-                    frame.UndecodedPayload = Hex.Format(mac.Payload);
-                    frame.Summary = $"MAC {mac.FrameType} frame" + (mac.AuxiliarySecurityHeader is null ? string.Empty : " (MAC-secured)");
-                    return;
-            }
-        }
-
-        private static void DecodeNwk(DecodedFrame frame, ReadOnlySpan<byte> nwkBytes, int offset, FrameKeys keys)
-        {
-            NwkHeader nwk = Rebased(nwkBytes, offset, static b => NwkHeader.Decode(b));
-            frame.Nwk = nwk;
-            frame.Layer = FrameLayer.Nwk;
-            frame.Source = nwk.SourceAddress.ToString();
-            frame.Destination = nwk.DestinationAddress.ToString();
-            frame.SourceIeee = nwk.SourceIeeeAddress;
-            int headerLength = nwk.HeaderLength;
-            ReadOnlySpan<byte> payload = nwkBytes.Slice(headerLength);
-            byte[]? rented = null;
+            var decoding = new Decoding(new DecodedFrame(bytes.ToArray()), keys ?? FrameKeys.None);
             try
             {
-                if (nwk.IsSecured)
+                switch (startLayer)
                 {
-                    AuxiliarySecurityHeader aux = Rebased(nwkBytes, offset, b => ZigbeeSecurity.ReadAuxiliaryHeader(b, headerLength));
-                    frame.NwkAuxiliaryHeader = aux;
-                    frame.NwkMic = MicOf(nwkBytes, offset);
-                    frame.SourceIeee ??= aux.SourceAddress;
-                    if (keys.NetworkKey is null)
-                    {
-                        frame.NwkSecurity = SecurityOutcome.NoKey;
-                        frame.UndecodedPayload = Hex.Format(nwkBytes.Slice(headerLength));
-                        frame.Summary = $"NWK {nwk.FrameType}, secured, frame counter {aux.FrameCounter}: no network key";
-                        return;
-                    }
-
-                    rented = ArrayPool<byte>.Shared.Rent(nwkBytes.Length);
-                    SecurityOutcome outcome = Rebased(nwkBytes, offset, b =>
-                        ZigbeeSecurity.Unsecure(b, headerLength, keys.NetworkKey, nwk.SourceIeeeAddress, rented, out _, out int n) == SecurityOutcome.Decrypted ? n : -1) is int length && length >= 0
-                        ? SecurityOutcome.Decrypted
-                        : SecurityOutcome.MicFailed;
-                    frame.NwkSecurity = outcome;
-                    if (outcome != SecurityOutcome.Decrypted)
-                    {
-                        frame.UndecodedPayload = Hex.Format(nwkBytes.Slice(headerLength));
-                        frame.Summary = $"NWK {nwk.FrameType}, secured, frame counter {aux.FrameCounter}: MIC check failed (wrong network key?)";
-                        return;
-                    }
-
-                    int plainLength = nwkBytes.Length - headerLength - aux.Length - ZigbeeSecurity.MicLength;
-                    payload = rented.AsSpan(0, plainLength);
-                    offset += aux.Length;
-                }
-
-                int payloadOffset = offset + headerLength;
-                switch (nwk.FrameType)
-                {
-                    case NwkFrameType.Command:
-                        NwkCommand command = Rebased(payload, payloadOffset, static b => NwkCommand.Decode(b));
-                        frame.NwkCommand = command;
-                        frame.Command = command.CommandId.ToString();
-                        frame.Summary = $"NWK {command.CommandId}";
-                        return;
-                    case NwkFrameType.Data:
-                        DecodeAps(frame, payload, payloadOffset, keys);
-                        return;
+                    case FrameLayer.Mac:
+                        decoding.Mac(bytes, fcs);
+                        break;
+                    case FrameLayer.Nwk:
+                        decoding.Nwk(bytes);
+                        break;
+                    case FrameLayer.Aps:
+                        decoding.Aps(bytes);
+                        break;
                     default:
-                        frame.UndecodedPayload = Hex.Format(payload);
-                        frame.Summary = $"NWK {nwk.FrameType} frame";
-                        return;
+                        throw new ArgumentException($"Frames can be decoded from the MAC, NWK or APS layer, not {startLayer}.", nameof(startLayer));
                 }
+            }
+            catch (FrameFormatException e) when (decoding.Offset != 0)
+            {
+                // Layer codecs count from the start of their own slice; the person holds the whole frame.
+                throw new FrameFormatException(e.Layer, e.Field, e.Offset + decoding.Offset, e.Reason);
             }
             finally
             {
-                if (rented is not null)
-                {
-                    Array.Clear(rented, 0, rented.Length);
-                    ArrayPool<byte>.Shared.Return(rented);
-                }
+                decoding.ClearPlaintext();
             }
+
+            return decoding.Frame;
         }
 
-        private static void DecodeAps(DecodedFrame frame, ReadOnlySpan<byte> apsBytes, int offset, FrameKeys keys)
+        /// <summary>One decoding: the record being filled and where the current layer starts in the whole frame.</summary>
+        private sealed class Decoding
         {
-            ApsHeader aps = Rebased(apsBytes, offset, static b => ApsHeader.Decode(b));
-            frame.Aps = aps;
-            frame.Layer = FrameLayer.Aps;
-            int headerLength = aps.HeaderLength;
-            ReadOnlySpan<byte> payload = apsBytes.Slice(headerLength);
-            byte[]? plain = null;
-            if (aps.IsSecured)
+            private byte[]? _nwkPlain;
+            private byte[]? _apsPlain;
+
+            public Decoding(DecodedFrame frame, FrameKeys keys)
             {
-                AuxiliarySecurityHeader aux = Rebased(apsBytes, offset, b => ZigbeeSecurity.ReadAuxiliaryHeader(b, headerLength));
-                frame.ApsAuxiliaryHeader = aux;
-                frame.ApsMic = MicOf(apsBytes, offset);
-                Eui64? source = aux.SourceAddress ?? frame.SourceIeee;
-                Eui64? destination = frame.Nwk?.DestinationIeeeAddress;
-                plain = new byte[apsBytes.Length];
-                SecurityOutcome outcome = SecurityOutcome.NoKey;
-                int plainLength = 0;
-                foreach (ZigbeeKey key in keys.LinkKeysFor(source, destination))
+                Frame = frame;
+                Keys = keys;
+            }
+
+            public DecodedFrame Frame { get; }
+
+            public FrameKeys Keys { get; }
+
+            /// <summary>Offset of the slice the current layer codec reads (decrypted payloads sit where their ciphertext was).</summary>
+            public int Offset { get; private set; }
+
+            public void Mac(ReadOnlySpan<byte> bytes, FcsMode fcs)
+            {
+                bool hasFcs = fcs switch
                 {
-                    ZigbeeKey candidate = key;
-                    int n = Rebased(apsBytes, offset, b =>
-                        ZigbeeSecurity.Unsecure(b, headerLength, aux.KeyIdentifier == KeyIdentifier.Network ? keys.NetworkKey : null, _ => candidate, source, plain, out _, out int len) switch
+                    FcsMode.Present => true,
+                    FcsMode.Absent => false,
+                    _ => bytes.Length >= 5 && MacFcs.IsValid(bytes),
+                };
+
+                MacFrame mac = MacFrame.Decode(bytes, hasFcs);
+                Frame.Mac = mac;
+                Frame.Layer = FrameLayer.Mac;
+                Frame.FcsValid = hasFcs ? mac.FcsValid : null;
+                Frame.Source = mac.SourceAddress.ToString();
+                Frame.Destination = mac.DestinationAddress.ToString();
+                switch (mac.FrameType)
+                {
+                    case MacFrameType.Beacon:
+                        Frame.Command = "Beacon";
+                        Frame.Summary = mac.Beacon is { } b ? "Beacon: " + b : "Beacon";
+                        return;
+                    case MacFrameType.Acknowledgment:
+                        Frame.Command = "Ack";
+                        Frame.Summary = $"MAC ack, sequence {mac.SequenceNumber}" + (mac.FramePending ? ", frame pending" : string.Empty);
+                        return;
+                    case MacFrameType.Command:
+                        Frame.Command = mac.Command?.CommandId.ToString() ?? "MacCommand";
+                        Frame.Summary = "MAC " + (mac.Command?.ToString() ?? "command (MAC-secured)");
+                        return;
+                    case MacFrameType.Data when mac.AuxiliarySecurityHeader is null:
+                        int payloadLength = bytes.Length - mac.HeaderLength - (hasFcs ? 2 : 0);
+                        if (payloadLength == 0)
                         {
-                            SecurityOutcome.Decrypted => len,
-                            SecurityOutcome.MicFailed => -1,
-                            _ => -2,
-                        });
-                    if (n >= 0)
-                    {
-                        outcome = SecurityOutcome.Decrypted;
-                        plainLength = n;
-                        break;
-                    }
+                            Frame.Summary = "MAC data frame, empty";
+                            return;
+                        }
 
-                    if (n == -1)
-                    {
-                        outcome = SecurityOutcome.MicFailed;
-                    }
+                        Offset += mac.HeaderLength;
+                        Nwk(bytes.Slice(mac.HeaderLength, payloadLength));
+                        return;
+                    default:
+                        Frame.UndecodedPayload = Hex.Format(mac.Payload);
+                        Frame.Summary = $"MAC {mac.FrameType} frame" + (mac.AuxiliarySecurityHeader is null ? string.Empty : " (MAC-secured)");
+                        return;
                 }
+            }
 
-                frame.ApsSecurity = outcome;
-                if (outcome != SecurityOutcome.Decrypted)
+            public void Nwk(ReadOnlySpan<byte> bytes)
+            {
+                NwkHeader nwk = NwkHeader.Decode(bytes);
+                Frame.Nwk = nwk;
+                Frame.Layer = FrameLayer.Nwk;
+                Frame.Source = nwk.SourceAddress.ToString();
+                Frame.Destination = nwk.DestinationAddress.ToString();
+                Frame.SourceIeee = nwk.SourceIeeeAddress;
+                int headerLength = nwk.HeaderLength;
+                ReadOnlySpan<byte> payload = bytes.Slice(headerLength);
+                if (nwk.IsSecured)
                 {
-                    frame.UndecodedPayload = Hex.Format(payload);
-                    frame.Cluster = ClusterName(aps);
-                    frame.Summary = $"APS {aps.FrameType}, secured ({aux.KeyIdentifier} key), counter {aps.Counter}: " +
-                                    (outcome == SecurityOutcome.NoKey ? "no link key" : "MIC check failed with every link key given");
-                    return;
+                    AuxiliarySecurityHeader aux = ZigbeeSecurity.ReadAuxiliaryHeader(bytes, headerLength);
+                    Frame.NwkAuxiliaryHeader = aux;
+                    Frame.NwkMic = MicOf(bytes);
+                    Frame.SourceIeee ??= aux.SourceAddress;
+                    SecurityOutcome outcome = SecurityOutcome.NoKey;
+                    int length = 0;
+                    if (Keys.NetworkKey is { } key)
+                    {
+                        _nwkPlain = new byte[bytes.Length];
+                        outcome = ZigbeeSecurity.Unsecure(bytes, headerLength, key, nwk.SourceIeeeAddress, _nwkPlain, out _, out length);
+                    }
+
+                    Frame.NwkSecurity = outcome;
+                    if (outcome != SecurityOutcome.Decrypted)
+                    {
+                        Frame.UndecodedPayload = Hex.Format(payload);
+                        Frame.Summary = $"NWK {nwk.FrameType}, secured, frame counter {aux.FrameCounter}: " + Explain(outcome, "network key");
+                        return;
+                    }
+
+                    payload = _nwkPlain.AsSpan(0, length);
+                    Offset += aux.Length;
                 }
 
-                payload = plain.AsSpan(0, plainLength);
-                offset += aux.Length;
+                Offset += headerLength;
+                switch (nwk.FrameType)
+                {
+                    case NwkFrameType.Command:
+                        NwkCommand command = NwkCommand.Decode(payload);
+                        Frame.NwkCommand = command;
+                        Frame.Command = command.CommandId.ToString();
+                        Frame.Summary = $"NWK {command.CommandId}";
+                        return;
+                    case NwkFrameType.Data:
+                        Aps(payload);
+                        return;
+                    default:
+                        Frame.UndecodedPayload = Hex.Format(payload);
+                        Frame.Summary = $"NWK {nwk.FrameType} frame";
+                        return;
+                }
             }
 
-            int payloadOffset = offset + headerLength;
-            frame.Cluster = ClusterName(aps);
-            switch (aps.FrameType)
+            public void Aps(ReadOnlySpan<byte> bytes)
             {
-                case ApsFrameType.Command:
-                    ApsCommand command = ApsCommand.Decode(payload, payloadOffset);
-                    frame.ApsCommand = command;
-                    frame.Command = CommandName(command);
-                    frame.Summary = $"APS {frame.Command}" + (aps.IsSecured ? $" ({frame.ApsAuxiliaryHeader?.KeyIdentifier} key)" : string.Empty);
-                    break;
-                case ApsFrameType.Ack:
-                    frame.Command = "Ack";
-                    frame.Summary = $"APS ack, counter {aps.Counter}" + (aps.ClusterId is { } c ? $", cluster {frame.Cluster}" : string.Empty);
-                    break;
-                case ApsFrameType.Data when ZdoMessage.IsZdpFrame(aps):
-                    ZdoMessage zdo = ZdoMessage.Decode(aps.ClusterId ?? 0, payload, payloadOffset);
-                    frame.Zdo = zdo;
-                    frame.Layer = FrameLayer.Zdo;
-                    frame.Command = zdo.ClusterName;
-                    frame.Summary = $"ZDO {zdo.ClusterName}, TSN {zdo.Tsn}";
-                    break;
-                case ApsFrameType.Data:
-                    ushort cluster = aps.ClusterId ?? 0;
-                    ZclFrame zcl = Rebased(payload, payloadOffset, b => ZclFrame.Decode(cluster, b));
-                    frame.Zcl = zcl;
-                    frame.Layer = FrameLayer.Zcl;
-                    frame.Command = zcl.CommandName;
-                    frame.Attributes = ZclAttributeField.Of(zcl);
-                    frame.Summary = $"ZCL {frame.Cluster} {zcl.CommandName}, TSN {zcl.Header.TransactionSequenceNumber}, {zcl.Header.Direction}" +
-                                    (frame.Attributes is { Count: > 0 } a ? ": " + string.Join(", ", a) : string.Empty);
-                    break;
-                default:
-                    frame.UndecodedPayload = Hex.Format(payload);
-                    frame.Summary = $"APS {aps.FrameType} frame";
-                    break;
+                ApsHeader aps = ApsHeader.Decode(bytes);
+                Frame.Aps = aps;
+                Frame.Layer = FrameLayer.Aps;
+                Frame.Cluster = ClusterName(aps);
+                int headerLength = aps.HeaderLength;
+                ReadOnlySpan<byte> payload = bytes.Slice(headerLength);
+                if (aps.IsSecured)
+                {
+                    AuxiliarySecurityHeader aux = ZigbeeSecurity.ReadAuxiliaryHeader(bytes, headerLength);
+                    Frame.ApsAuxiliaryHeader = aux;
+                    Frame.ApsMic = MicOf(bytes);
+                    SecurityOutcome outcome = UnsecureAps(bytes, headerLength, aux, out int length);
+                    Frame.ApsSecurity = outcome;
+                    if (outcome != SecurityOutcome.Decrypted)
+                    {
+                        Frame.UndecodedPayload = Hex.Format(payload);
+                        Frame.Summary = $"APS {aps.FrameType}, secured ({aux.KeyIdentifier} key), counter {aps.Counter}: " + Explain(outcome, "link key");
+                        return;
+                    }
+
+                    payload = _apsPlain.AsSpan(0, length);
+                    Offset += aux.Length;
+                }
+
+                Offset += headerLength;
+                switch (aps.FrameType)
+                {
+                    case ApsFrameType.Command:
+                        ApsCommand command = ApsCommand.Decode(payload);
+                        Frame.ApsCommand = command;
+                        Frame.Command = CommandName(command);
+                        Frame.Summary = $"APS {Frame.Command}" + (aps.IsSecured ? $" ({Frame.ApsAuxiliaryHeader?.KeyIdentifier} key)" : string.Empty);
+                        return;
+                    case ApsFrameType.Ack:
+                        Frame.Command = "Ack";
+                        Frame.Summary = $"APS ack, counter {aps.Counter}" + (aps.ClusterId.HasValue ? $", cluster {Frame.Cluster}" : string.Empty);
+                        return;
+                    case ApsFrameType.Data when ZdoMessage.IsZdpFrame(aps):
+                        ZdoMessage zdo = ZdoMessage.Decode(aps.ClusterId ?? 0, payload);
+                        Frame.Zdo = zdo;
+                        Frame.Layer = FrameLayer.Zdo;
+                        Frame.Command = zdo.ClusterName;
+                        Frame.Summary = $"ZDO {zdo.ClusterName}, TSN {zdo.Tsn}";
+                        return;
+                    case ApsFrameType.Data:
+                        ZclFrame zcl = ZclFrame.Decode(aps.ClusterId ?? 0, payload);
+                        Frame.Zcl = zcl;
+                        Frame.Layer = FrameLayer.Zcl;
+                        Frame.Command = zcl.CommandName;
+                        Frame.Attributes = ZclAttributeField.Of(zcl);
+                        Frame.Summary = $"ZCL {Frame.Cluster} {zcl.CommandName}, TSN {zcl.Header.TransactionSequenceNumber}, {zcl.Header.Direction}" +
+                                        (Frame.Attributes is { Count: > 0 } a ? ": " + string.Join(", ", a) : string.Empty);
+                        return;
+                    default:
+                        Frame.UndecodedPayload = Hex.Format(payload);
+                        Frame.Summary = $"APS {aps.FrameType} frame";
+                        return;
+                }
             }
 
-            if (plain is not null)
+            /// <summary>Tries the link keys for this sender and receiver, most specific first; the network key for key id Network.</summary>
+            private SecurityOutcome UnsecureAps(ReadOnlySpan<byte> bytes, int headerLength, in AuxiliarySecurityHeader aux, out int length)
             {
-                Array.Clear(plain, 0, plain.Length);
+                length = 0;
+                _apsPlain = new byte[bytes.Length];
+                Eui64? source = aux.SourceAddress ?? Frame.SourceIeee;
+                if (aux.KeyIdentifier == KeyIdentifier.Network)
+                {
+                    return Keys.NetworkKey is { } networkKey
+                        ? ZigbeeSecurity.Unsecure(bytes, headerLength, networkKey, source, _apsPlain, out _, out length)
+                        : SecurityOutcome.NoKey;
+                }
+
+                SecurityOutcome outcome = SecurityOutcome.NoKey;
+                foreach (ZigbeeKey key in Keys.LinkKeysFor(source, Frame.Nwk?.DestinationIeeeAddress))
+                {
+                    SecurityOutcome tried = ZigbeeSecurity.Unsecure(bytes, headerLength, key, source, _apsPlain, out _, out length);
+                    if (tried == SecurityOutcome.Decrypted)
+                    {
+                        return tried;
+                    }
+
+                    if (outcome == SecurityOutcome.NoKey)
+                    {
+                        outcome = tried;
+                    }
+                }
+
+                return outcome;
             }
+
+            /// <summary>Decrypted payloads hold what the keys protect; wipe them once the records are built.</summary>
+            public void ClearPlaintext()
+            {
+                if (_nwkPlain is not null)
+                {
+                    Array.Clear(_nwkPlain, 0, _nwkPlain.Length);
+                }
+
+                if (_apsPlain is not null)
+                {
+                    Array.Clear(_apsPlain, 0, _apsPlain.Length);
+                }
+            }
+
+            private static string MicOf(ReadOnlySpan<byte> securedFrame) =>
+                Hex.Format(securedFrame.Slice(Math.Max(0, securedFrame.Length - ZigbeeSecurity.MicLength)));
         }
 
-        private static string MicOf(ReadOnlySpan<byte> securedFrame, int offset)
+        private static string Explain(SecurityOutcome outcome, string key) => outcome switch
         {
-            if (securedFrame.Length < ZigbeeSecurity.MicLength)
-            {
-                throw new FrameFormatException(FrameLayer.Security, "MIC", offset, $"Expected at least {ZigbeeSecurity.MicLength} bytes of MIC but there are only {securedFrame.Length}");
-            }
-
-            return Hex.Format(securedFrame.Slice(securedFrame.Length - ZigbeeSecurity.MicLength));
-        }
+            SecurityOutcome.NoKey => $"no {key}",
+            SecurityOutcome.MicFailed => $"MIC check failed (wrong {key}?)",
+            SecurityOutcome.NoSourceAddress => "the sender's IEEE address is not in the frame, so the nonce cannot be formed",
+            _ => outcome.ToString(),
+        };
 
         private static string CommandName(ApsCommand command)
         {
@@ -289,21 +312,6 @@ namespace Zsep.Stack.Frames
             }
 
             return ClusterRegistry.Get(id)?.Name ?? $"0x{id:X4}";
-        }
-
-        private delegate T SpanFunc<T>(ReadOnlySpan<byte> bytes);
-
-        /// <summary>Runs a layer decoder and moves its error offset from the layer's slice to the whole frame.</summary>
-        private static T Rebased<T>(ReadOnlySpan<byte> bytes, int offset, SpanFunc<T> decode)
-        {
-            try
-            {
-                return decode(bytes);
-            }
-            catch (FrameFormatException e) when (offset != 0)
-            {
-                throw new FrameFormatException(e.Layer, e.Field, e.Offset + offset, e.Reason);
-            }
         }
     }
 }

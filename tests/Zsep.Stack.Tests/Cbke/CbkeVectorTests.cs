@@ -121,6 +121,31 @@ namespace Zsep.Stack.Tests.Cbke
             Assert.Equal(22, result.PublicKey!.Length);
         }
 
+        [Fact]
+        public void Se_C4_2_2_e_is_the_whole_aes_mmo_digest_read_big_endian()
+        {
+            // SEC 4 2.3 Hn / SEC 1 4.1.3 step 5: the leftmost bits of the digest are kept only when the digest is
+            // longer than the order n. AES-MMO gives 128 bits; n has 163 (suite 1) and 281 (suite 2) bits, so e is
+            // the whole digest as a big-endian integer, neither truncated nor reduced. All five vectors confirm it;
+            // the other byte order does not reproduce them.
+            Assert.Equal(163, Org.BouncyCastle.Asn1.Sec.SecNamedCurves.GetByName("sect163k1").N.BitLength);
+            Assert.Equal(281, Org.BouncyCastle.Asn1.Sec.SecNamedCurves.GetByName("sect283k1").N.BitLength);
+            foreach (JsonElement v in File.GetProperty("suite1").EnumerateArray())
+            {
+                byte[] bytes = v.Bytes("certificate");
+                byte[] digest = Zsep.Stack.Security.AesMmo.Hash(bytes);
+                Assert.Equal(new Org.BouncyCastle.Math.BigInteger(1, digest), Ecqv.HashToInteger(bytes, CryptoSuite.Suite1));
+                Assert.Equal(digest, Ecqv.CertificateHash(ImplicitCertificate.Decode(bytes, CryptoSuite.Suite1)));
+
+                Array.Reverse(digest);
+                var curve = Org.BouncyCastle.Asn1.Sec.SecNamedCurves.GetByName("sect163k1");
+                var p = curve.Curve.DecodePoint(bytes.AsSpan(0, 22).ToArray());
+                var qca = curve.Curve.DecodePoint(CertificateAuthority.CerticomTestSuite1.PublicKey);
+                byte[] wrong = p.Multiply(new Org.BouncyCastle.Math.BigInteger(1, digest)).Add(qca).Normalize().GetEncoded(true);
+                Assert.NotEqual(v.Str("publicKey"), Hex.Format(wrong));
+            }
+        }
+
         private static byte[] BitConverterBe(ulong value)
         {
             byte[] b = new byte[8];

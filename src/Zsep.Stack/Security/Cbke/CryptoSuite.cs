@@ -33,39 +33,34 @@ namespace Zsep.Stack.Security.Cbke
         public static bool IsDefined(CryptoSuite suite) => suite == CryptoSuite.Suite1 || suite == CryptoSuite.Suite2;
 
         /// <summary>48 for suite 1, 74 for suite 2.</summary>
-        public static int CertificateLength(CryptoSuite suite) =>
-            suite == CryptoSuite.Suite2 ? Suite2CertificateLength : Check(suite, Suite1CertificateLength);
+        public static int CertificateLength(CryptoSuite suite) => Pick(suite, Suite1CertificateLength, Suite2CertificateLength);
 
         /// <summary>Length of a compressed curve point (public keys, reconstruction data): 22 or 37.</summary>
-        public static int PointLength(CryptoSuite suite) =>
-            suite == CryptoSuite.Suite2 ? Suite2PointLength : Check(suite, Suite1PointLength);
+        public static int PointLength(CryptoSuite suite) => Pick(suite, Suite1PointLength, Suite2PointLength);
 
         /// <summary>Length of a private key (an integer modulo the curve order, big-endian): 21 or 36.</summary>
-        public static int PrivateKeyLength(CryptoSuite suite) =>
-            suite == CryptoSuite.Suite2 ? Suite2PrivateKeyLength : Check(suite, Suite1PrivateKeyLength);
+        public static int PrivateKeyLength(CryptoSuite suite) => Pick(suite, Suite1PrivateKeyLength, Suite2PrivateKeyLength);
 
         /// <summary>The SEC 2 name of the suite's curve: "sect163k1" or "sect283k1".</summary>
-        public static string CurveName(CryptoSuite suite) =>
-            suite == CryptoSuite.Suite2 ? "sect283k1" : (Check(suite, 0) == 0 ? "sect163k1" : string.Empty);
+        public static string CurveName(CryptoSuite suite) => Pick(suite, "sect163k1", "sect283k1");
 
         /// <summary>The suite whose certificate has <paramref name="length"/> bytes, or null.</summary>
         public static CryptoSuite? FromCertificateLength(int length) =>
             length == Suite1CertificateLength ? CryptoSuite.Suite1 :
             length == Suite2CertificateLength ? CryptoSuite.Suite2 : (CryptoSuite?)null;
 
-        /// <summary>The BouncyCastle domain parameters of the suite's curve.</summary>
+        /// <summary>The BouncyCastle domain parameters of the suite's curve (n, G, cofactor).</summary>
         internal static X9ECParameters Curve(CryptoSuite suite) =>
-            suite == CryptoSuite.Suite2 ? Sect283k1.Value : (Check(suite, 0) == 0 ? Sect163k1.Value : null!);
+            Pick(suite, Sect163k1, Sect283k1).Value;
 
-        private static int Check(CryptoSuite suite, int value)
-        {
-            if (suite != CryptoSuite.Suite1)
+        /// <exception cref="ArgumentOutOfRangeException">The suite is neither 1 nor 2.</exception>
+        private static T Pick<T>(CryptoSuite suite, T suite1, T suite2) =>
+            suite switch
             {
-                throw new ArgumentOutOfRangeException(nameof(suite), suite, "Unknown key establishment suite.");
-            }
-
-            return value;
-        }
+                CryptoSuite.Suite1 => suite1,
+                CryptoSuite.Suite2 => suite2,
+                _ => throw new ArgumentOutOfRangeException(nameof(suite), suite, "Unknown key establishment suite."),
+            };
 
         private static X9ECParameters Load(string name)
         {

@@ -70,7 +70,9 @@ namespace ZsepAdmin.Commands
 
                 try
                 {
-                    WriteObject(FrameDecoder.Decode(bytes, Fcs, _keys, Layer));
+                    DecodedFrame frame = FrameDecoder.Decode(bytes, Fcs, _keys, Layer);
+                    WriteVerbose($"{bytes.Length} bytes from the {Layer} layer: decoded to {frame.Layer}; FCS {(frame.FcsValid is null ? "absent" : frame.FcsValid.Value ? "valid" : "invalid")}; security {frame.SecurityText}.");
+                    WriteObject(frame);
                 }
                 catch (FrameFormatException ex)
                 {

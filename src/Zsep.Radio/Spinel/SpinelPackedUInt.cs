@@ -85,6 +85,13 @@ namespace Zsep.Radio.Spinel
             uint value = 0;
             for (int i = 0; i < MaxLength; i++)
             {
+                if (reader.IsAtEnd)
+                {
+                    throw new FrameFormatException(FrameLayer.Spinel, field, start, i == 0
+                        ? "Expected a packed unsigned integer but there are no bytes left"
+                        : $"Packed unsigned integer truncated after {i} byte(s)");
+                }
+
                 byte b = reader.ReadByte(field);
                 value |= (uint)(b & 0x7F) << (7 * i);
                 if ((b & 0x80) == 0)

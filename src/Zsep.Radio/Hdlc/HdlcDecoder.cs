@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Zsep.Radio.Hdlc
 {
     /// <summary>
-    /// A streaming HDLC-lite deframer (draft-rquattle-spinel-unified Appendix A.1.2, RFC 1662 section 4) for the byte
+    /// A streaming HDLC-lite deframer (draft-rquattle-spinel-unified Appendix A, HDLC-Lite, RFC 1662 section 4) for the byte
     /// stream of a serial line: feed it chunks of any size as they are read and it returns each complete frame whose
     /// FCS checks, without the FCS. It tolerates what serial lines do:
     /// <list type="bullet">

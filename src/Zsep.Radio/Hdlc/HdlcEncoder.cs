@@ -1,9 +1,10 @@
 using System;
+using System.Buffers;
 
 namespace Zsep.Radio.Hdlc
 {
     /// <summary>
-    /// HDLC-lite framing of Spinel frames (draft-rquattle-spinel-unified Appendix A.1.2 "HDLC-Lite", after RFC 1662
+    /// HDLC-lite framing of Spinel frames (draft-rquattle-spinel-unified Appendix A "Framing Protocol", HDLC-Lite, after RFC 1662
     /// section 4 "Octet-stuffed framing"), as OpenThread's src/lib/hdlc implements it: each frame is
     /// <c>0x7E | escaped(frame | FCS little-endian) | 0x7E</c>, where escaping replaces each of 0x7E (flag),
     /// 0x7D (escape), 0x11 (XON), 0x13 (XOFF) and 0xF8 (OpenThread's "special" byte) by 0x7D followed by the byte
@@ -77,6 +78,20 @@ namespace Zsep.Radio.Hdlc
             at = Put(destination, at, (byte)(fcs >> 8));
             destination[at++] = Flag;
             return at;
+        }
+
+        /// <summary>Appends the framed, escaped form of <paramref name="frame"/> to <paramref name="writer"/>; returns the bytes written.</summary>
+        public static int Encode(ReadOnlySpan<byte> frame, IBufferWriter<byte> writer)
+        {
+            if (writer == null)
+            {
+                throw new ArgumentNullException(nameof(writer));
+            }
+
+            int length = GetEncodedLength(frame);
+            int written = Encode(frame, writer.GetSpan(length));
+            writer.Advance(written);
+            return written;
         }
 
         /// <summary>The framed, escaped form of <paramref name="frame"/> in a new array.</summary>

@@ -28,7 +28,7 @@ namespace Zsep.Radio.Spinel
 
     /// <summary>
     /// The value of a PROP_VALUE_IS STREAM_RAW from the radio: a received 802.15.4 frame and its metadata
-    /// (draft-rquattle-spinel-unified section 5.6.2 "PROP_STREAM_RAW", format <c>dD</c>; metadata layout as OpenThread
+    /// (draft-rquattle-spinel-unified section 5 "Properties", PROP_STREAM_RAW, format <c>dD</c>; metadata layout as OpenThread
     /// writes it in NcpBase::PackRadioFrame):
     /// <code>
     ///   d  MAC frame (uint16 length + PSDU including the 2-byte FCS)
@@ -307,7 +307,7 @@ namespace Zsep.Radio.Spinel
 
     /// <summary>
     /// The value of a PROP_VALUE_SET STREAM_RAW from the host: an 802.15.4 frame to transmit and its transmit metadata
-    /// (draft-rquattle-spinel-unified section 5.6.2 "PROP_STREAM_RAW"; field list as in OpenThread spinel.h):
+    /// (draft-rquattle-spinel-unified section 5 "Properties", PROP_STREAM_RAW; field list as in OpenThread spinel.h):
     /// <code>
     ///   d  MAC frame (uint16 length + PSDU including room for the FCS)
     ///   C channel (required)   C max CSMA backoffs   C max frame retries   b CSMA-CA enabled

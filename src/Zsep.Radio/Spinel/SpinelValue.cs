@@ -140,7 +140,7 @@ namespace Zsep.Radio.Spinel
         }
     }
 
-    /// <summary>PROP_PROTOCOL_VERSION (<c>ii</c>): the Spinel protocol major and minor version (section 5.5.2).</summary>
+    /// <summary>PROP_PROTOCOL_VERSION (<c>ii</c>): the Spinel protocol major and minor version (draft-rquattle-spinel-unified section 5 "Properties", core properties).</summary>
     public sealed record SpinelProtocolVersion(uint Major, uint Minor)
     {
         public static SpinelProtocolVersion Decode(ReadOnlySpan<byte> value)

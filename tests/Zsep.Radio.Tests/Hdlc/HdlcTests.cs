@@ -9,7 +9,7 @@ using Zsep.Stack.Types;
 namespace Zsep.Radio.Tests
 {
     /// <summary>
-    /// HDLC-lite (draft-rquattle-spinel-unified Appendix A.1.2, RFC 1662 section 4 and Appendix C) as OpenThread's
+    /// HDLC-lite (draft-rquattle-spinel-unified Appendix A, HDLC-Lite, RFC 1662 section 4 and Appendix C) as OpenThread's
     /// src/lib/hdlc frames Spinel on a serial line.
     /// </summary>
     public class HdlcTests
@@ -80,6 +80,11 @@ namespace Zsep.Radio.Tests
 
             Assert.True(escapedFcs > 0);
             Assert.Throws<ArgumentException>(() => HdlcEncoder.Encode(H("8001"), new byte[5]));
+
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            Assert.Equal(6, HdlcEncoder.Encode(H("8001"), buffer));
+            Assert.Equal(6, HdlcEncoder.Encode(H("8001"), buffer));
+            Assert.Equal(H("7e800102927e7e800102927e"), buffer.WrittenSpan.ToArray());
         }
 
         [Fact]

@@ -161,7 +161,7 @@ namespace Zsep.Radio.Tests
         }
 
         [Fact]
-        public void Spinel_5_6_2_stream_raw_partial_metadata_is_accepted()
+        public void Spinel_5_stream_raw_partial_metadata_is_accepted()
         {
             SpinelStreamRawReceived none = SpinelStreamRawReceived.Decode(H("0200 aabb"));
             Assert.Equal(H("aabb"), none.MacFrame);
@@ -200,7 +200,7 @@ namespace Zsep.Radio.Tests
         [InlineData("0200 aabb d7 80 0000 0000 0100 80", "StreamRaw.Metadata.VendorData.ReceiveError")]
         [InlineData("0200 aabb d7 80 0000 0000 0000 0300 00 0102", "StreamRaw.Metadata.MacData.AckFrameCounter")]
         [InlineData("0200 aabb d7 80 0000 01", "StreamRaw.Metadata.PhyData.Length")]
-        public void Spinel_5_6_2_stream_raw_malformed_metadata(string hex, string field)
+        public void Spinel_5_stream_raw_malformed_metadata(string hex, string field)
         {
             var e = Assert.Throws<FrameFormatException>(() => SpinelStreamRawReceived.Decode(H(hex)));
             Assert.Equal(field, e.Field);
@@ -209,7 +209,7 @@ namespace Zsep.Radio.Tests
         }
 
         [Fact]
-        public void Spinel_5_6_2_stream_raw_transmit_encoding()
+        public void Spinel_5_stream_raw_transmit_encoding()
         {
             byte[] psdu = H("4188 01 3412 ffff 0000 09 12 0000");
             var tx = new SpinelStreamRawTransmit { MacFrame = psdu, Channel = 15 };

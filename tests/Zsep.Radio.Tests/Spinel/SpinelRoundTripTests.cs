@@ -116,7 +116,7 @@ namespace Zsep.Radio.Tests
         }
 
         [Fact]
-        public void Spinel_5_6_2_random_stream_raw_received_round_trip()
+        public void Spinel_5_stream_raw_random_stream_raw_received_round_trip()
         {
             var rng = new Random(99);
             for (int i = 0; i < 3000; i++)
@@ -141,7 +141,7 @@ namespace Zsep.Radio.Tests
         }
 
         [Fact]
-        public void Spinel_5_6_2_random_stream_raw_transmit_round_trip()
+        public void Spinel_5_stream_raw_random_stream_raw_transmit_round_trip()
         {
             var rng = new Random(77);
             for (int i = 0; i < 3000; i++)

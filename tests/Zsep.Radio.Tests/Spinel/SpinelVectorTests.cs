@@ -142,7 +142,7 @@ namespace Zsep.Radio.Tests
         }
 
         [Fact]
-        public void Spinel_5_5_2_protocol_version_4_3()
+        public void Spinel_5_core_protocol_version_4_3()
         {
             SpinelFrame frame = Named("PROTOCOL_VERSION 4.3");
             Assert.Equal(SpinelCommandId.PropValueIs, frame.CommandId);
@@ -170,7 +170,7 @@ namespace Zsep.Radio.Tests
         }
 
         [Fact]
-        public void Spinel_5_5_4_interface_type_3_is_thread()
+        public void Spinel_5_core_interface_type_3_is_thread()
         {
             SpinelFrame frame = Named("INTERFACE_TYPE 3");
             Assert.Equal(SpinelPropertyId.InterfaceType, frame.PropertyId);
@@ -203,7 +203,7 @@ namespace Zsep.Radio.Tests
         }
 
         [Fact]
-        public void Spinel_5_6_2_stream_raw_metadata_of_the_recorded_frame()
+        public void Spinel_5_stream_raw_metadata_of_the_recorded_frame()
         {
             // Fields after rssi/noiseFloor/flags read from the vector's bytes with OpenThread's layout
             // (NcpBase::PackRadioFrame): t(C channel, C LQI, X timestamp) t(i receive error) t(C key id, L counter).

@@ -29,8 +29,13 @@ namespace ZsepAdmin.Shell
                 iss.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
             }
             // The engine alone has only the core cmdlets; the host brings Microsoft.PowerShell.Utility
-            // (Write-Output, Select-Object, Format-Table, Measure-Object, ConvertTo-Json ...) as pwsh does.
-            iss.ImportPSModule(new[] { typeof(Microsoft.PowerShell.Commands.WriteOutputCommand).Assembly.Location });
+            // (Write-Output, Select-Object, Format-Table, ConvertTo-Json ...) and Microsoft.PowerShell.Management
+            // (Join-Path, Test-Path, Get-Content, Get-ChildItem ...) as pwsh does.
+            iss.ImportPSModule(new[]
+            {
+                typeof(Microsoft.PowerShell.Commands.WriteOutputCommand).Assembly.Location,
+                typeof(Microsoft.PowerShell.Commands.JoinPathCommand).Assembly.Location,
+            });
             _runspace = RunspaceFactory.CreateRunspace(_host, iss);
             _runspace.Open();
             ModulePath = modulePath ?? FindModuleManifest();

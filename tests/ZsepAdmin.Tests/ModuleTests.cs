@@ -117,5 +117,17 @@ namespace ZsepAdmin.Tests
             Assert.False(File.Exists(Path.Combine(dir, "System.Management.Automation.dll")));
             Assert.Contains("Install codes", string.Join("\n", _ps.RunOk("Get-Help about_ZsepAdmin").Select(o => o.ToString())));
         }
+
+        [Fact]
+        public void Native_sqlite_loads_from_the_staged_module_folder()
+        {
+            // The host's deps.json knows nothing of SQLite: this works only if staging put e_sqlite3 where
+            // PowerShell looks (<module>/<rid>/e_sqlite3.<ext>).
+            string version = _ps.RunOk(
+                "$d = Split-Path (Get-Module ZsepAdmin).Path; [void][System.Reflection.Assembly]::LoadFrom((Join-Path $d 'Microsoft.Data.Sqlite.dll')); " +
+                "$c = [Microsoft.Data.Sqlite.SqliteConnection]::new('Data Source=:memory:'); $c.Open(); $q = $c.CreateCommand(); " +
+                "$q.CommandText = 'select sqlite_version()'; $q.ExecuteScalar(); $c.Dispose()").Single().ToString();
+            Assert.Matches(@"^3\.\d+\.\d+$", version);
+        }
     }
 }

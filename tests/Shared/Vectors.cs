@@ -3,9 +3,9 @@ using System.IO;
 using System.Text.Json;
 using Zsep.Stack.Types;
 
-namespace Zsep.Radio.Tests
+namespace Zsep.Tests
 {
-    /// <summary>Loads the published vectors copied into tests/vectors (each names its source inside).</summary>
+    /// <summary>Shared by every test project (linked in). Loads the published vectors copied into tests/vectors (each names its source inside).</summary>
     internal static class Vectors
     {
         public static JsonElement Load(string relativePath)

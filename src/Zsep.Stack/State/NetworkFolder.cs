@@ -46,8 +46,10 @@ namespace Zsep.Stack.State
 
         /// <summary>
         /// Creates the folder (and its parents) with owner-only permissions. An existing folder that is not empty is
-        /// refused with <see cref="NetworkStateError.AlreadyExists"/> unless <paramref name="force"/>, which first
-        /// deletes the state in it (refused with <see cref="NetworkStateError.Locked"/> while a store has it open).
+        /// refused with <see cref="NetworkStateError.AlreadyExists"/> unless <paramref name="force"/> is given and it
+        /// is a network folder (it holds state files), in which case the state is deleted first (refused with
+        /// <see cref="NetworkStateError.Locked"/> while a store has it open). A non-empty folder that holds no network
+        /// state is never emptied, force or not: a mistyped -StatePath must not wipe someone's files.
         /// </summary>
         public static NetworkFolder Create(string path, bool force = false)
         {
@@ -62,7 +64,13 @@ namespace Zsep.Stack.State
                             $"{full}: a network folder exists here already; choose another name or path, or use -Force to replace it.");
                     }
 
-                    Delete(full);
+                    if (!Directory.EnumerateFiles(full).Any(IsStateFile))
+                    {
+                        throw new NetworkStateException(NetworkStateError.AlreadyExists, full,
+                            $"{full}: the folder is not empty and holds no network state; choose an empty or new folder.");
+                    }
+
+                    DeleteState(full);
                 }
 
                 Directory.CreateDirectory(full);
@@ -90,8 +98,10 @@ namespace Zsep.Stack.State
         }
 
         /// <summary>
-        /// Deletes the folder and everything in it (Remove-ZsepNetwork). Refused with <see cref="NetworkStateError.Locked"/>
-        /// while the network is open. A missing folder is not an error (returns false).
+        /// Deletes the network's state files (Remove-ZsepNetwork): nwk_config.json, zsep.db with its -wal and -shm,
+        /// trace.log and its rotations, leftover .tmp files and the lock; then the folder itself when nothing else is in
+        /// it (files that are not network state are left alone). Refused with <see cref="NetworkStateError.Locked"/>
+        /// while the network is open. Returns false when the folder does not exist.
         /// </summary>
         public static bool Delete(string path)
         {
@@ -103,27 +113,45 @@ namespace Zsep.Stack.State
 
             try
             {
-                // Holding the lock proves nobody has the network open; it is released just before the lock file goes.
-                using (FolderLock.Acquire(full))
+                DeleteState(full);
+                if (!Directory.EnumerateFileSystemEntries(full).Any())
                 {
-                    foreach (string file in Directory.EnumerateFiles(full).Where(f => !string.Equals(System.IO.Path.GetFileName(f), FolderLock.FileName, StringComparison.Ordinal)))
-                    {
-                        File.Delete(file);
-                    }
-
-                    foreach (string dir in Directory.EnumerateDirectories(full))
-                    {
-                        Directory.Delete(dir, recursive: true);
-                    }
+                    Directory.Delete(full);
                 }
 
-                Directory.Delete(full, recursive: true);
                 return true;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 throw new NetworkStateException(NetworkStateError.IoError, full, $"{full}: the network folder cannot be deleted: {ex.Message}", inner: ex);
             }
+        }
+
+        /// <summary>Whether <paramref name="file"/> is one of the files a network folder holds.</summary>
+        internal static bool IsStateFile(string file)
+        {
+            string name = System.IO.Path.GetFileName(file);
+            return name == NetworkConfig.FileName || name == NetworkConfig.FileName + ".tmp" ||
+                   name == NetworkStore.FileName || name == NetworkStore.FileName + "-wal" || name == NetworkStore.FileName + "-shm" ||
+                   name == NetworkStore.FileName + "-journal" || name == FolderLock.FileName ||
+                   name == TraceLog.FileName || (name.StartsWith(TraceLog.FileName + ".", StringComparison.Ordinal) && name.Substring(TraceLog.FileName.Length + 1).All(char.IsDigit));
+        }
+
+        private static void DeleteState(string full)
+        {
+            // Holding the lock proves nobody has the network open; the lock file goes last, after it is released.
+            using (FolderLock.Acquire(full))
+            {
+                foreach (string file in Directory.EnumerateFiles(full).Where(IsStateFile).ToList())
+                {
+                    if (!string.Equals(System.IO.Path.GetFileName(file), FolderLock.FileName, StringComparison.Ordinal))
+                    {
+                        File.Delete(file);
+                    }
+                }
+            }
+
+            File.Delete(System.IO.Path.Combine(full, FolderLock.FileName));
         }
 
         /// <summary>Makes the folder 0700 and every file in it 0600 again (after a user copied files in). No-op on Windows.</summary>

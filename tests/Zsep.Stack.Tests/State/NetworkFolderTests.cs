@@ -36,6 +36,33 @@ namespace Zsep.Stack.Tests.State
         }
 
         [Fact]
+        public void Force_never_empties_a_folder_that_holds_no_network_state()
+        {
+            using var dir = new TempFolder();
+            File.WriteAllText(dir.File("thesis.docx"), "years of work");
+            var ex = Assert.Throws<NetworkStateException>(() => NetworkFolder.Create(dir.Path, force: true));
+            Assert.Equal(NetworkStateError.AlreadyExists, ex.Reason);
+            Assert.True(File.Exists(dir.File("thesis.docx")));
+        }
+
+        [Fact]
+        public void Delete_removes_the_state_and_leaves_foreign_files()
+        {
+            using var dir = new TempFolder();
+            string path = Path.Combine(dir.Path, "net");
+            NetworkFolder folder = NetworkFolder.Create(path);
+            NetworkConfigTests.Sample().Save(folder.ConfigPath);
+            using (NetworkStore.Open(folder.StorePath, create: true))
+            {
+            }
+
+            File.WriteAllText(folder.TracePath + ".2", "");
+            File.WriteAllText(Path.Combine(path, "notes.txt"), "mine");
+            Assert.True(NetworkFolder.Delete(path));
+            Assert.Equal(new[] { Path.Combine(path, "notes.txt") }, Directory.GetFileSystemEntries(path));
+        }
+
+        [Fact]
         public void An_empty_existing_folder_may_be_used()
         {
             using var dir = new TempFolder();

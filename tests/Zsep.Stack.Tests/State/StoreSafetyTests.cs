@@ -71,6 +71,18 @@ namespace Zsep.Stack.Tests.State
             AssertCorrupt(path, cut);
         }
 
+        /// <summary>A truncation the header cannot reveal (its page count marked stale) is caught by SQLite itself.</summary>
+        [Fact]
+        public void A_truncated_store_with_a_stale_header_count_is_CorruptStore()
+        {
+            using var dir = new TempFolder();
+            string path = MakeStore(dir);
+            byte[] cut = File.ReadAllBytes(path).Take(8192).ToArray();
+            cut[95] ^= 0xFF; // version-valid-for no longer matches the change counter (sqlite.org/fileformat.html 1.3.6)
+            File.WriteAllBytes(path, cut);
+            AssertCorrupt(path, cut);
+        }
+
         [Fact]
         public void A_page_overwritten_with_garbage_is_CorruptStore()
         {

@@ -61,9 +61,9 @@ namespace Zsep.Simulation.Medium
         /// <summary>
         /// Radios whose signal from a sender is at most this many dB below sensitivity are kept in the sender's cached
         /// neighbour list, so that their <see cref="RadioCounters.DroppedBelowSensitivity"/> counts those frames; weaker
-        /// ones are ignored altogether (20 dB).
+        /// ones are ignored altogether (10 dB). A wider fringe costs a longer walk over the neighbour list for every frame.
         /// </summary>
-        public double FringeDb { get; init; } = 20.0;
+        public double FringeDb { get; init; } = 10.0;
 
         /// <summary>
         /// How long a radio with RxOnWhenIdle = false keeps its receiver on after a transmission (5 ms): room for a reply

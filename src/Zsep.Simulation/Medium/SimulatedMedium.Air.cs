@@ -122,7 +122,12 @@ namespace Zsep.Simulation.Medium
             }
 
             t.EndItem = Scheduler.Schedule(airtime, t.EndAction);
-            FrameOnAir?.Invoke(new FrameOnAir(channel, psduWithFcs, sender, t.Start, airtime, isAck));
+            Action<FrameOnAir>? onAir = FrameOnAir;
+            if (onAir != null)
+            {
+                onAir(new FrameOnAir(channel, psduWithFcs, sender, t.Start, airtime, isAck));
+            }
+
             return t;
         }
 

@@ -99,6 +99,7 @@ namespace Zsep.Simulation.Medium
             }
             else
             {
+                // No CSMA-CA (a frame timed by the stack): on the air after aTurnaroundTime.
                 _phase = TxPhase.Turnaround;
                 _timer = Medium.Scheduler.Schedule(PhyTiming.Turnaround, _onGoOnAir);
             }
@@ -145,6 +146,14 @@ namespace Zsep.Simulation.Medium
         private void GoOnAir()
         {
             _timer = null;
+            if (_ackOnAir != null)
+            {
+                // The radio is sending an automatic ack (hardware-timed, it goes first): the frame follows it.
+                TimeSpan wait = _ackOnAir.Start + PhyTiming.Airtime(_ackOnAir.Psdu.Length) + PhyTiming.Turnaround - Medium.Scheduler.Now;
+                _timer = Medium.Scheduler.Schedule(wait, _onGoOnAir);
+                return;
+            }
+
             TxRequest req = _current!;
             _phase = TxPhase.OnAir;
             Counters.FramesSent++;

@@ -35,6 +35,24 @@ namespace Zsep.Simulation.Tests.Medium
         }
 
         [Fact]
+        public void ImmediateReplyFromTheReceivingStack_FollowsItsOwnAck()
+        {
+            var h = new MediumHarness();
+            SimulatedRadio a = h.Radio(1, 0);
+            SimulatedRadio b = h.Radio(2, 5);
+            MediumHarness.Result? reply = null;
+            b.FrameReceived += _ => reply ??= h.Send(b, MediumHarness.Data(50, 0x0001, 2, ackRequest: true), new RadioTransmitOptions { Csma = false });
+            MediumHarness.Result r = h.Send(a, MediumHarness.Data(9, 0x0002, 1, ackRequest: true));
+            h.Run();
+            Assert.Equal(RadioTransmitStatus.Success, r.Status);
+            Assert.Equal(RadioTransmitStatus.Success, reply!.Status);
+            Assert.Equal(4, h.OnAir.Count); // frame, b's ack, b's reply, a's ack
+            Assert.True(h.OnAir[1].IsAck && !h.OnAir[2].IsAck);
+            Assert.Equal(h.OnAir[1].Timestamp + h.OnAir[1].Airtime + PhyTiming.Turnaround, h.OnAir[2].Timestamp);
+            Assert.Single(h.Received[a]);
+        }
+
+        [Fact]
         public void ReceiverOffline_RetriesMacMaxFrameRetries_ThenNoAck()
         {
             var h = new MediumHarness();
@@ -61,7 +79,7 @@ namespace Zsep.Simulation.Tests.Medium
         {
             var h = new MediumHarness();
             SimulatedRadio a = h.Radio(1, 0);
-            SimulatedRadio b = h.Radio(2, 400);
+            SimulatedRadio b = h.Radio(2, 300); // -106.9 dBm
             MediumHarness.Result r = h.Send(a, MediumHarness.Data(1, 0x0002, 1, ackRequest: true));
             h.Run();
             Assert.Equal(RadioTransmitStatus.NoAck, r.Status);

@@ -30,20 +30,39 @@ namespace Zsep.Simulation.Tests.Medium
             Assert.Equal(0, a.Counters.BusyCca + c.Counters.BusyCca);
         }
 
-        [Fact]
-        public void Capture_AFrameTenDbStronger_Survives()
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Capture_AFrameTenDbStronger_Survives_WhicheverStartedFirst(bool strongFirst)
         {
             var h = new MediumHarness();
             SimulatedRadio near = h.Radio(1, -5);
             SimulatedRadio b = h.Radio(2, 0);
             SimulatedRadio far = h.Radio(3, 60);
-            h.Send(far, MediumHarness.Data(2, 0xFFFF, 3, false, payloadLength: 50), NoCsma);
+            (SimulatedRadio first, SimulatedRadio second) = strongFirst ? (near, far) : (far, near);
+            h.Send(first, MediumHarness.Data(first == near ? (byte)1 : (byte)2, 0xFFFF, 7, false, payloadLength: 50), NoCsma);
             h.Scheduler.RunFor(TimeSpan.FromMilliseconds(0.5));
-            h.Send(near, MediumHarness.Data(1, 0xFFFF, 1, false, payloadLength: 50), NoCsma);
+            h.Send(second, MediumHarness.Data(second == near ? (byte)1 : (byte)2, 0xFFFF, 7, false, payloadLength: 50), NoCsma);
             h.Run();
             RadioFrame f = Assert.Single(h.Received[b]);
             Assert.Equal(1, f.Psdu[2]);
             Assert.Equal(1, b.Counters.Collisions);
+        }
+
+        [Fact]
+        public void Capture_NineDbIsNotEnough_BothLost()
+        {
+            var h = new MediumHarness();
+            SimulatedRadio x = h.Radio(1, -10);
+            SimulatedRadio b = h.Radio(2, 0);
+            SimulatedRadio y = h.Radio(3, 21.5); // 27·log10(2.15) = 8.98 dB weaker than x
+            Assert.InRange(h.Medium.Link(x, b).RssiDbm - h.Medium.Link(y, b).RssiDbm, 8.9, 9.0);
+            h.Send(x, MediumHarness.Data(1, 0xFFFF, 1, false, payloadLength: 50), NoCsma);
+            h.Scheduler.RunFor(TimeSpan.FromMilliseconds(0.5));
+            h.Send(y, MediumHarness.Data(2, 0xFFFF, 3, false, payloadLength: 50), NoCsma);
+            h.Run();
+            Assert.Empty(h.Received[b]);
+            Assert.Equal(2, b.Counters.Collisions);
         }
 
         [Fact]

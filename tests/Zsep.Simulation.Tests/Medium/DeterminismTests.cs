@@ -6,12 +6,17 @@ using Zsep.Simulation.Medium;
 using Zsep.Stack.Radio;
 using Zsep.Stack.Types;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Zsep.Simulation.Tests.Medium
 {
     /// <summary>Same seed, same trace; and the medium at the scale of the issue 3 benchmark (1,000 radios).</summary>
     public class DeterminismTests
     {
+        private readonly ITestOutputHelper _output;
+
+        public DeterminismTests(ITestOutputHelper output) => _output = output;
+
         [Fact]
         public void SameSeed_GivesTheIdenticalFrameOnAirTrace_AnotherSeedDoesNot()
         {
@@ -81,6 +86,9 @@ namespace Zsep.Simulation.Tests.Medium
             Assert.True(h.Scheduler.EventsRun < 20_000, $"{h.Scheduler.EventsRun} events");
             Assert.True(wall.Elapsed < TimeSpan.FromSeconds(10), $"{wall.Elapsed}");
             long received = radios.Sum(r => r.Counters.FramesReceived);
+            _output.WriteLine($"{h.Scheduler.EventsRun} events, {wall.ElapsedMilliseconds} ms wall, {received} deliveries, " +
+                $"{radios.Sum(r => r.Counters.Collisions)} collisions, {radios.Sum(r => r.Counters.BusyCca)} busy CCAs, " +
+                $"{radios.Sum(r => r.Counters.DroppedByLoss)} lost, {string.Join(", ", statuses)}");
             Assert.True(received > 1000 * 50, $"received {received}"); // each radio has roughly 200-250 neighbours in range
             Assert.True(statuses.TryGetValue(RadioTransmitStatus.Success, out int ok) && ok > 900, string.Join(", ", statuses));
         }

@@ -54,6 +54,30 @@ namespace Zsep.Simulation.Tests.Medium
             Assert.All(far, r => Assert.Empty(h.Received[r]));
         }
 
+        [Theory]
+        [InlineData(2.0, 0.40, 0.60)]
+        [InlineData(10.0, 0.97, 1.0)]
+        [InlineData(0.5, 0.15, 0.35)]
+        public void LossDraw_FollowsTheSuccessCurve_AtAGivenMargin(double marginDb, double min, double max)
+        {
+            var h = new MediumHarness(seed: 11);
+            SimulatedRadio a = h.Radio(1, 0);
+            // Place b where RSSI = sensitivity + margin: PL = 100 - margin = 40 + 27·log10(d).
+            double d = Math.Pow(10, (60 - marginDb) / 27);
+            SimulatedRadio b = h.Radio(2, d);
+            Assert.Equal(-100 + marginDb, h.Medium.Link(a, b).RssiDbm, 6);
+            const int n = 400;
+            for (int i = 0; i < n; i++)
+            {
+                h.Send(a, MediumHarness.Data((byte)i, 0xFFFF, 1, false));
+                h.Run(TimeSpan.FromMilliseconds(10));
+            }
+
+            double rate = h.Received[b].Count / (double)n;
+            Assert.InRange(rate, min, max);
+            Assert.Equal(n - h.Received[b].Count, b.Counters.DroppedByLoss);
+        }
+
         [Fact]
         public void OtherChannel_IsNotHeard()
         {

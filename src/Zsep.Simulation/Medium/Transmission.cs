@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using Zsep.Stack.Runtime;
+
+namespace Zsep.Simulation.Medium
+{
+    /// <summary>A frame on the air: who sends it, on which channel, until when, and who is receiving it.</summary>
+    internal sealed class Transmission
+    {
+        public readonly List<Reception> Receptions = new List<Reception>();
+        public readonly Action EndAction;
+
+        public Transmission(SimulatedMedium medium) => EndAction = () => medium.EndTransmission(this);
+
+        public SimulatedRadio Sender = null!;
+        public byte Channel;
+        public byte[] Psdu = Array.Empty<byte>();
+        public FrameHeader Header;
+        public bool IsAck;
+        public double TxPowerDbm;
+        public DateTimeOffset Start;
+        public IScheduledItem? EndItem;
+    }
+
+    /// <summary>Why a reception failed before its end.</summary>
+    internal enum ReceptionState : byte
+    {
+        Ok,
+        Collided,
+        Aborted,
+    }
+
+    /// <summary>One radio receiving one transmission.</summary>
+    internal sealed class Reception
+    {
+        public Transmission Transmission = null!;
+        public SimulatedRadio Receiver = null!;
+        public double RssiDbm;
+        public ReceptionState State;
+    }
+}

@@ -244,8 +244,13 @@ namespace Zsep.Stack.Node
             SendToHop(header, payload, next.Value, secure, done);
         }
 
+        /// <summary>
+        /// Whether a unicast goes straight to <paramref name="destination"/>: an end device child, or a router
+        /// (child or not) still in the neighbor table.
+        /// </summary>
         private bool IsDirect(ushort destination) =>
-            _children.ContainsKey(destination) || (_neighbors.TryGetValue(destination, out Neighbor? n) && n.IsRouter);
+            (_children.TryGetValue(destination, out Child? child) && !child.RxOnWhenIdle) ||
+            (_neighbors.TryGetValue(destination, out Neighbor? n) && (n.IsRouter || _children.ContainsKey(destination)));
 
         /// <summary>Unicast next hop of a router (3.6.3.3): a child, a router neighbor, the routing table, else the parent.</summary>
         private ushort? NextHop(ushort destination)
@@ -352,7 +357,7 @@ namespace Zsep.Stack.Node
         {
             Counters.NwkRouteFailures++;
             Drop("MacNoAck");
-            if (_children.ContainsKey(nextHop))
+            if (_children.TryGetValue(nextHop, out Child? child) && !child.RxOnWhenIdle)
             {
                 return;
             }

@@ -74,9 +74,10 @@ namespace Zsep.Stack.Node
         /// <summary>Removes a neighbor that failed (MAC no-ack) or aged out, with every route through it.</summary>
         private void RemoveNeighbor(ushort address)
         {
-            if (!_neighbors.TryGetValue(address, out Neighbor? n) || n.Relationship == NeighborRelationship.Child ||
-                n.Relationship == NeighborRelationship.UnauthenticatedChild)
+            if (!_neighbors.TryGetValue(address, out Neighbor? n) ||
+                (_children.TryGetValue(address, out Child? child) && !child.RxOnWhenIdle))
             {
+                // End device children go by their polls, not by link status or MAC acks.
                 return;
             }
 

@@ -133,13 +133,6 @@ namespace Zsep.Stack.Node
                 n.DeviceType = macSource == 0 ? NodeDeviceType.Coordinator : NodeDeviceType.Router;
             }
 
-            if (request.ManyToOne == NwkManyToOne.NotManyToOne)
-            {
-                // Route discovery between routers (3.6.3.5.1 unicast route request / reply) is not implemented.
-                Drop("RouteDiscoveryNotSupported");
-                return;
-            }
-
             byte cost = (byte)Math.Min(255, request.PathCost + LinkCost(lqi));
             var key = (originator, request.RouteRequestIdentifier);
             if (_routeDiscovery.TryGetValue(key, out byte best) && cost >= best)
@@ -150,9 +143,16 @@ namespace Zsep.Stack.Node
             if (_routeDiscovery.Count > 64)
             {
                 _routeDiscovery.Clear();
+                _reverseHops.Clear();
             }
 
             _routeDiscovery[key] = cost;
+            if (request.ManyToOne == NwkManyToOne.NotManyToOne)
+            {
+                OnUnicastRouteRequest(header, request, macSource, cost, key);
+                return;
+            }
+
             _routes[originator] = new RouteInfo(new NwkAddress(originator), new NwkAddress(macSource), cost, true);
             _concentrators.Add(originator);
             if (request.ManyToOne == NwkManyToOne.RouteRecordTableSupported)

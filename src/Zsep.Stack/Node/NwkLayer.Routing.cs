@@ -228,9 +228,7 @@ namespace Zsep.Stack.Node
             ushort? next = NextHop(destination.Value);
             if (next is null)
             {
-                Counters.NwkRouteFailures++;
-                Drop("NwkNoRoute");
-                done?.Invoke(false);
+                DiscoverRoute(destination.Value, header, payload, secure, done);
                 return;
             }
 
@@ -388,6 +386,9 @@ namespace Zsep.Stack.Node
             {
                 case NwkRouteRequest request:
                     OnRouteRequest(header, request, macSource, lqi);
+                    break;
+                case NwkRouteReply reply when Role != NodeRole.EndDevice:
+                    OnRouteReply(reply, macSource, lqi);
                     break;
                 case NwkRouteRecord record:
                     OnRouteRecord(header, record);

@@ -139,6 +139,38 @@ namespace Zsep.Stack.Tests.Node
         }
 
         [Fact]
+        public void RouterToRouter_RouteDiscovery_RequestAndReplySetUpTheRoute()
+        {
+            var (h, r) = Chain(3);
+            var atFirst = Capture(r[0]);
+
+            Assert.Equal(ApsDeliveryStatus.Success, Send(h, r[2], r[0].NwkAddress, new byte[] { 5 }));
+
+            Assert.Equal(r[2].NwkAddress, Assert.Single(atFirst).Source);
+            RouteInfo route = Assert.Single(r[2].Routes, x => x.Destination == r[0].NwkAddress);
+            Assert.False(route.ManyToOne);
+            Assert.Equal(r[1].NwkAddress, route.NextHop);
+            Assert.Equal(2, route.PathCost);
+            Assert.Equal(1, r[2].Counters.NwkRouteDiscoveries);
+
+            // The route is kept: a second frame needs no new discovery.
+            Assert.Equal(ApsDeliveryStatus.Success, Send(h, r[2], r[0].NwkAddress, new byte[] { 6 }));
+            Assert.Equal(1, r[2].Counters.NwkRouteDiscoveries);
+        }
+
+        [Fact]
+        public void RouteDiscovery_UnknownDestination_FailsAfterNwkcRouteDiscoveryTime()
+        {
+            var (h, r) = Chain(2);
+            bool? result = null;
+            r[1].SendData(new NwkAddress(0x7777), 1, 0x0702, 0x0109, 1, new byte[] { 1 }, s => result = s == ApsDeliveryStatus.Success, ackRequest: false);
+            h.Scheduler.RunFor(TimeSpan.FromSeconds(9));
+            Assert.Null(result);
+            h.Scheduler.RunFor(TimeSpan.FromSeconds(2));
+            Assert.False(result);
+        }
+
+        [Fact]
         public void MeshHealing_RouterGoesOffline_TrafficTakesTheOtherPath()
         {
             // C(0,0) - A(10,0) and B(0,10) - X(10,10): X hears A and B, not C.

@@ -1,0 +1,356 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Zsep.Stack.Aps;
+using Zsep.Stack.Codec;
+using Zsep.Stack.Nwk;
+using Zsep.Stack.Runtime;
+using Zsep.Stack.Security;
+using Zsep.Stack.Types;
+using Zsep.Stack.Zdo;
+
+namespace Zsep.Stack.Node
+{
+    /// <summary>
+    /// APS (05-3474 2.2): the data service with acknowledgements (apsAckWaitDuration, apsMaxFrameRetries), the APS
+    /// counter and the duplicate rejection table (2.2.8.4.2), and APS commands. Application data is NWK-secured only
+    /// (no APS link-key security yet); APS commands between routers and the Trust Center (Update Device, Remove
+    /// Device, Tunnel) are NWK-secured and APS-unsecured, a simplification of R21's TC-link-key APS security.
+    /// Transport Key to a joining device is APS-secured with its key-transport key (4.4.1.1, 4.6.3.2).
+    /// </summary>
+    public sealed partial class ZigbeeNode
+    {
+        private readonly Dictionary<(ushort Destination, byte Counter), PendingAck> _pendingAcks = new Dictionary<(ushort Destination, byte Counter), PendingAck>();
+        private readonly Dictionary<(ushort Source, byte Counter), DateTimeOffset> _apsDuplicates = new Dictionary<(ushort Source, byte Counter), DateTimeOffset>();
+        private byte _apsCounter;
+
+        private sealed class PendingAck
+        {
+            public PendingAck(NwkAddress destination, byte[] frame, Action<ApsDeliveryStatus>? completed)
+            {
+                Destination = destination;
+                Frame = frame;
+                Completed = completed;
+            }
+
+            public NwkAddress Destination { get; }
+
+            public byte[] Frame { get; }
+
+            public Action<ApsDeliveryStatus>? Completed { get; }
+
+            public int Retries { get; set; }
+
+            public IScheduledItem? Timer { get; set; }
+        }
+
+        /// <summary>
+        /// APSDE-DATA.request (2.2.4.1.1): sends <paramref name="payload"/> to an endpoint of <paramref name="destination"/>
+        /// (a unicast with an APS ack and retries unless <paramref name="ackRequest"/> is false, or a broadcast).
+        /// </summary>
+        public void SendData(NwkAddress destination, byte destinationEndpoint, ushort clusterId, ushort profileId, byte sourceEndpoint,
+            byte[] payload, Action<ApsDeliveryStatus>? completed = null, bool ackRequest = true)
+        {
+            if (payload is null)
+            {
+                throw new ArgumentNullException(nameof(payload));
+            }
+
+            if (State != NodeState.Joined)
+            {
+                completed?.Invoke(ApsDeliveryStatus.NoRoute);
+                return;
+            }
+
+            bool broadcast = destination.IsBroadcast;
+            var header = new ApsHeader
+            {
+                FrameType = ApsFrameType.Data,
+                DeliveryMode = broadcast ? ApsDeliveryMode.Broadcast : ApsDeliveryMode.Unicast,
+                AckRequest = ackRequest && !broadcast,
+                DestinationEndpoint = destinationEndpoint,
+                ClusterId = clusterId,
+                ProfileId = profileId,
+                SourceEndpoint = sourceEndpoint,
+                Counter = ++_apsCounter,
+            };
+            byte[] frame = new ApsFrame(header, payload).ToArray();
+            Counters.ApsSent++;
+            if (!header.AckRequest)
+            {
+                NwkSend(destination, NwkFrameType.Data, frame, ok => completed?.Invoke(ok ? ApsDeliveryStatus.Success : ApsDeliveryStatus.NoRoute));
+                return;
+            }
+
+            var pending = new PendingAck(destination, frame, completed);
+            var key = (destination.Value, header.Counter.Value);
+            if (_pendingAcks.TryGetValue(key, out PendingAck? old))
+            {
+                old.Timer?.Cancel();
+            }
+
+            _pendingAcks[key] = pending;
+            Attempt(key, pending);
+        }
+
+        private void Attempt((ushort, byte) key, PendingAck pending)
+        {
+            NwkSend(pending.Destination, NwkFrameType.Data, pending.Frame);
+            pending.Timer = _scheduler.Schedule(_options.ApsAckWaitDuration, () =>
+            {
+                if (!_pendingAcks.TryGetValue(key, out PendingAck? current) || current != pending || _disposed)
+                {
+                    return;
+                }
+
+                if (pending.Retries < _options.ApsMaxFrameRetries)
+                {
+                    pending.Retries++;
+                    Counters.ApsRetries++;
+                    Attempt(key, pending);
+                    return;
+                }
+
+                _pendingAcks.Remove(key);
+                Counters.ApsAckTimeouts++;
+                Drop("ApsNoAck");
+                pending.Completed?.Invoke(ApsDeliveryStatus.NoAck);
+            });
+        }
+
+        private void ApsReceive(NwkHeader nwk, byte[] aps, byte lqi)
+        {
+            ApsHeader header;
+            int headerLength;
+            try
+            {
+                header = ApsHeader.Decode(aps, out headerLength);
+            }
+            catch (FrameFormatException)
+            {
+                Drop("ApsMalformed");
+                return;
+            }
+
+            if (header.Security)
+            {
+                if (header.FrameType == ApsFrameType.Command)
+                {
+                    OnSecuredApsCommand(aps, headerLength);
+                }
+                else
+                {
+                    Drop("ApsSecuredDataNotSupported");
+                }
+
+                return;
+            }
+
+            if (!nwk.Security)
+            {
+                // Only an APS-secured Transport Key may arrive without NWK security.
+                Drop("ApsUnsecured");
+                return;
+            }
+
+            switch (header.FrameType)
+            {
+                case ApsFrameType.Ack:
+                    OnApsAck(nwk, header);
+                    break;
+                case ApsFrameType.Command:
+                    if (ApsCommand.TryDecode(aps.AsSpan(headerLength), out ApsCommand? command, out _) && command is not null)
+                    {
+                        OnApsCommand(nwk, command);
+                    }
+                    else
+                    {
+                        Drop("ApsCommandMalformed");
+                    }
+
+                    break;
+                case ApsFrameType.Data:
+                    OnApsData(nwk, header, aps.AsSpan(headerLength).ToArray(), lqi);
+                    break;
+            }
+        }
+
+        private void OnApsData(NwkHeader nwk, ApsHeader header, byte[] body, byte lqi)
+        {
+            ushort source = nwk.SourceAddress.Value;
+            byte counter = header.Counter.GetValueOrDefault();
+            if (header.AckRequest && header.DeliveryMode == ApsDeliveryMode.Unicast)
+            {
+                var ack = new ApsHeader
+                {
+                    FrameType = ApsFrameType.Ack,
+                    DeliveryMode = ApsDeliveryMode.Unicast,
+                    DestinationEndpoint = header.SourceEndpoint,
+                    ClusterId = header.ClusterId,
+                    ProfileId = header.ProfileId,
+                    SourceEndpoint = header.DestinationEndpoint,
+                    Counter = counter,
+                };
+                NwkSend(nwk.SourceAddress, NwkFrameType.Data, ack.ToArray());
+            }
+
+            if (header.DeliveryMode == ApsDeliveryMode.Unicast)
+            {
+                if (_apsDuplicates.Count > 64)
+                {
+                    foreach (var old in _apsDuplicates.Where(p => p.Value < _scheduler.Now).Select(p => p.Key).ToList())
+                    {
+                        _apsDuplicates.Remove(old);
+                    }
+                }
+
+                if (_apsDuplicates.TryGetValue((source, counter), out DateTimeOffset until) && until >= _scheduler.Now)
+                {
+                    Counters.ApsDuplicates++;
+                    Drop("ApsDuplicate");
+                    return;
+                }
+
+                _apsDuplicates[(source, counter)] = _scheduler.Now + _options.ApsDuplicateRejectionTimeout;
+            }
+
+            Counters.ApsReceived++;
+            if (ZdoMessage.IsZdpFrame(header))
+            {
+                ZdoReceive(nwk, header.ClusterId.GetValueOrDefault(), body);
+            }
+
+            DataReceived?.Invoke(this, new ApsDataIndicationEventArgs(nwk.SourceAddress, header.SourceEndpoint.GetValueOrDefault(),
+                header.DestinationEndpoint.GetValueOrDefault(), header.ClusterId.GetValueOrDefault(), header.ProfileId.GetValueOrDefault(), body, lqi));
+        }
+
+        private void OnApsAck(NwkHeader nwk, ApsHeader header)
+        {
+            var key = (nwk.SourceAddress.Value, header.Counter.GetValueOrDefault());
+            if (_pendingAcks.TryGetValue(key, out PendingAck? pending))
+            {
+                _pendingAcks.Remove(key);
+                pending.Timer?.Cancel();
+                Counters.ApsAcked++;
+                pending.Completed?.Invoke(ApsDeliveryStatus.Success);
+            }
+        }
+
+        /// <summary>An APS command, NWK-secured and APS-unsecured (see the class remarks).</summary>
+        private void SendApsCommand(NwkAddress destination, ApsCommand command)
+        {
+            var header = new ApsHeader { FrameType = ApsFrameType.Command, DeliveryMode = ApsDeliveryMode.Unicast, Counter = ++_apsCounter };
+            NwkSend(destination, NwkFrameType.Data, ApsFrame.FromCommand(header, command).ToArray());
+        }
+
+        /// <summary>
+        /// An APS command frame secured with a key-transport key (4.4.1.1, key identifier 2 = HMAC-MMO(link key, 0x00)),
+        /// extended nonce with our IEEE address.
+        /// </summary>
+        private byte[] SecureApsCommand(ApsCommand command, ZigbeeKey linkKey)
+        {
+            byte[] header = new ApsHeader
+            {
+                FrameType = ApsFrameType.Command,
+                DeliveryMode = ApsDeliveryMode.Unicast,
+                Security = true,
+                Counter = ++_apsCounter,
+            }.ToArray();
+            byte[] payload = command.ToArray();
+            var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.KeyTransport, NextFrameCounter(), Ieee, null);
+            byte[] secured = new byte[ZigbeeSecurity.SecuredLength(header.Length, aux, payload.Length)];
+            ZigbeeSecurity.Secure(header, aux, payload, linkKey, null, secured);
+            return secured;
+        }
+
+        private void OnApsCommand(NwkHeader nwk, ApsCommand command)
+        {
+            switch (command)
+            {
+                case ApsUpdateDeviceCommand update when Role == NodeRole.Coordinator:
+                    TrustCenterOnUpdateDevice(nwk.SourceAddress, update);
+                    break;
+                case ApsRemoveDeviceCommand remove when Role != NodeRole.EndDevice && nwk.SourceAddress == NwkAddress.Coordinator:
+                    RemoveChild(remove.TargetAddress, "RemovedByTrustCenter");
+                    break;
+                case ApsTunnelCommand tunnel when Role == NodeRole.Router && nwk.SourceAddress == NwkAddress.Coordinator:
+                    RelayTunnel(tunnel);
+                    break;
+                default:
+                    Drop("ApsCommandIgnored");
+                    break;
+            }
+        }
+
+        /// <summary>A parent router relays the tunnelled APS frame to its joining child, NWK-unsecured (4.6.3.7).</summary>
+        private void RelayTunnel(ApsTunnelCommand tunnel)
+        {
+            Child? child = _children.Values.FirstOrDefault(c => c.Ieee == tunnel.DestinationAddress);
+            if (child is null)
+            {
+                Drop("TunnelUnknownChild");
+                return;
+            }
+
+            NwkSend(new NwkAddress(child.Address), NwkFrameType.Data, tunnel.TunneledFrame, secure: false);
+        }
+
+        /// <summary>A joining device unsecures the Transport Key with the key-transport key of its own link key (4.6.3.2.2).</summary>
+        private void OnSecuredApsCommand(byte[] aps, int headerLength)
+        {
+            if (State != NodeState.Authenticating)
+            {
+                Drop("ApsSecuredCommandIgnored");
+                return;
+            }
+
+            ZigbeeKey key = _options.LinkKey ?? ZigbeeKey.DefaultTrustCenterLinkKey;
+            byte[] plaintext = new byte[aps.Length];
+            SecurityOutcome outcome;
+            AuxiliarySecurityHeader aux;
+            int length;
+            try
+            {
+                outcome = ZigbeeSecurity.Unsecure(aps, headerLength, key, null, plaintext, out aux, out length);
+            }
+            catch (FrameFormatException)
+            {
+                outcome = SecurityOutcome.MicFailed;
+                aux = default;
+                length = 0;
+            }
+
+            if (outcome != SecurityOutcome.Decrypted || aux.KeyIdentifier != KeyIdentifier.KeyTransport)
+            {
+                Counters.SecurityFailures++;
+                Drop("ApsSecurityFailed");
+                return;
+            }
+
+            if (ApsCommand.TryDecode(plaintext.AsSpan(0, length), out ApsCommand? command, out _) &&
+                command is ApsTransportNetworkKey transport && transport.DestinationAddress == Ieee)
+            {
+                OnNetworkKeyReceived(transport);
+            }
+        }
+
+        private void OnNetworkKeyReceived(ApsTransportNetworkKey transport)
+        {
+            _authTimer?.Cancel();
+            _networkKey = transport.Key;
+            _networkKeySequence = transport.KeySequenceNumber;
+            _trustCenterAddress = transport.SourceAddress;
+            SetState(NodeState.Joined);
+            if (Role == NodeRole.Router)
+            {
+                StartRouterTimers();
+            }
+            else
+            {
+                StartPolling(_options.PollPeriod);
+            }
+
+            SendDeviceAnnounce();
+        }
+    }
+}

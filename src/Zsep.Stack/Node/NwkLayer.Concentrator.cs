@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Zsep.Stack.Nwk;
+using Zsep.Stack.Runtime;
+using Zsep.Stack.Types;
+
+namespace Zsep.Stack.Node
+{
+    /// <summary>
+    /// Many-to-one routing (05-3474 3.6.3.5): the coordinator is a concentrator without route cache, broadcasting
+    /// many-to-one route requests; routers keep the best next hop to it and send a route record before their first
+    /// frame to it; the concentrator source-routes downstream (3.6.3.3.2) from the last route record. Link status
+    /// (3.6.3.4) keeps the router neighbors and their costs.
+    /// </summary>
+    public sealed partial class ZigbeeNode
+    {
+        /// <summary>Route records by originator: relay list, index 0 the relay nearest the originator (3.4.5).</summary>
+        private readonly Dictionary<ushort, List<ushort>> _routeRecords = new Dictionary<ushort, List<ushort>>();
+        private readonly Dictionary<(ushort Originator, byte Id), byte> _routeDiscovery = new Dictionary<(ushort Originator, byte Id), byte>();
+        private readonly HashSet<ushort> _concentrators = new HashSet<ushort>();
+        private bool _routeRecordRequired = true;
+        private byte _routeRequestId;
+        private IScheduledItem? _manyToOneSoon;
+        private DateTimeOffset _lastManyToOne = DateTimeOffset.MinValue;
+
+        /// <summary>The last route record from <paramref name="originator"/> (coordinator), relay nearest the originator first.</summary>
+        public IReadOnlyList<NwkAddress>? GetRouteRecord(NwkAddress originator) =>
+            _routeRecords.TryGetValue(originator.Value, out List<ushort>? relays) ? relays.Select(r => new NwkAddress(r)).ToList() : null;
+
+        /// <summary>
+        /// The hop count from the coordinator to <paramref name="device"/>: 1 for a neighbor, else the relays of its
+        /// source route plus one. Null when no route is known.
+        /// </summary>
+        public int? GetHopCount(NwkAddress device)
+        {
+            if (IsDirect(device.Value))
+            {
+                return 1;
+            }
+
+            List<ushort>? relays = SourceRouteTo(device.Value, 0);
+            return relays is null ? (int?)null : relays.Count + 1;
+        }
+
+        private bool IsConcentrator(ushort address) => address == 0x0000 || _concentrators.Contains(address);
+
+        private void StartConcentrator()
+        {
+            SchedulePeriodic(_options.ConcentratorDiscoveryTime, TimeSpan.Zero, SendManyToOneRouteRequest);
+        }
+
+        /// <summary>A many-to-one route request (3.6.3.5.1): to 0xFFFC, many-to-one = route record table supported.</summary>
+        public void SendManyToOneRouteRequest()
+        {
+            if (Role != NodeRole.Coordinator || State != NodeState.Joined)
+            {
+                return;
+            }
+
+            _lastManyToOne = _scheduler.Now;
+            Counters.NwkRouteDiscoveries++;
+            var request = new NwkRouteRequest
+            {
+                ManyToOne = NwkManyToOne.RouteRecordTableSupported,
+                RouteRequestIdentifier = ++_routeRequestId,
+                DestinationAddress = NwkAddress.BroadcastRouters,
+                PathCost = 0,
+            };
+            NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, request.ToArray());
+        }
+
+        /// <summary>After a route failure: a many-to-one route request soon, at most one per 5 s.</summary>
+        private void RequestManyToOneSoon()
+        {
+            if (_manyToOneSoon is { IsDone: false })
+            {
+                return;
+            }
+
+            TimeSpan wait = _lastManyToOne + TimeSpan.FromSeconds(5) - _scheduler.Now;
+            _manyToOneSoon = _scheduler.Schedule(wait < TimeSpan.FromMilliseconds(100) ? TimeSpan.FromMilliseconds(100) : wait, SendManyToOneRouteRequest);
+        }
+
+        /// <summary>
+        /// Source route to <paramref name="destination"/>: the last route record, else built from the Trust Center's
+        /// parent of each device (the join tree). An empty list means a direct neighbor; null means no route.
+        /// </summary>
+        private List<ushort>? SourceRouteTo(ushort destination, int depth)
+        {
+            if (depth > 30)
+            {
+                return null;
+            }
+
+            if (_routeRecords.TryGetValue(destination, out List<ushort>? relays))
+            {
+                return new List<ushort>(relays);
+            }
+
+            if (IsDirect(destination))
+            {
+                return new List<ushort>();
+            }
+
+            ushort? parent = TrustCenterParentOf(destination);
+            if (parent is null || parent.Value == _nwkAddress)
+            {
+                return parent is null ? null : new List<ushort>();
+            }
+
+            List<ushort>? upstream = SourceRouteTo(parent.Value, depth + 1);
+            if (upstream is null)
+            {
+                return null;
+            }
+
+            upstream.Insert(0, parent.Value);
+            return upstream;
+        }
+
+        private void OnRouteRequest(NwkHeader header, NwkRouteRequest request, ushort macSource, byte lqi)
+        {
+            ushort originator = header.SourceAddress.Value;
+            if (Role == NodeRole.EndDevice || originator == _nwkAddress)
+            {
+                return;
+            }
+
+            Neighbor n = GetOrAddNeighbor(macSource);
+            if (n.DeviceType == NodeDeviceType.Unknown)
+            {
+                n.DeviceType = macSource == 0 ? NodeDeviceType.Coordinator : NodeDeviceType.Router;
+            }
+
+            byte cost = (byte)Math.Min(255, request.PathCost + LinkCost(lqi));
+            var key = (originator, request.RouteRequestIdentifier);
+            if (_routeDiscovery.TryGetValue(key, out byte best) && cost >= best)
+            {
+                return;
+            }
+
+            if (_routeDiscovery.Count > 64)
+            {
+                _routeDiscovery.Clear();
+                _reverseHops.Clear();
+            }
+
+            _routeDiscovery[key] = cost;
+            if (request.ManyToOne == NwkManyToOne.NotManyToOne)
+            {
+                OnUnicastRouteRequest(header, request, macSource, cost, key);
+                return;
+            }
+
+            _routes[originator] = new RouteInfo(new NwkAddress(originator), new NwkAddress(macSource), cost, true);
+            _concentrators.Add(originator);
+            if (request.ManyToOne == NwkManyToOne.RouteRecordTableSupported)
+            {
+                _routeRecordRequired = true;
+            }
+
+            if (header.Radius > 1)
+            {
+                NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
+                byte[] payload = (request with { PathCost = cost }).ToArray();
+                _scheduler.Schedule(Jitter(), () =>
+                {
+                    // Only the best copy heard so far goes on.
+                    if (!_disposed && State == NodeState.Joined && _routeDiscovery.TryGetValue(key, out byte now) && now == cost)
+                    {
+                        Counters.NwkBroadcastsRelayed++;
+                        MacSend(MacDataFrame(0xFFFF, EncodeNwk(relayed, payload, true)));
+                    }
+                });
+            }
+        }
+
+        private void OnRouteRecord(NwkHeader header, NwkRouteRecord record)
+        {
+            if (Role != NodeRole.Coordinator)
+            {
+                return;
+            }
+
+            Counters.NwkRouteRecordsReceived++;
+            _routeRecords[header.SourceAddress.Value] = record.RelayList.Select(a => a.Value).ToList();
+        }
+
+        private void StartRouterTimers()
+        {
+            SchedulePeriodic(_options.LinkStatusPeriod, TimeSpan.FromSeconds(1), () =>
+            {
+                SendLinkStatus();
+                AgeNeighbors();
+            });
+        }
+
+        /// <summary>Link status (3.4.8, 3.6.3.4): one-hop broadcast of router neighbors with their incoming and outgoing cost.</summary>
+        private void SendLinkStatus()
+        {
+            if (State != NodeState.Joined)
+            {
+                return;
+            }
+
+            var entries = _neighbors.Values
+                .Where(n => n.IsRouter && n.Relationship != NeighborRelationship.UnauthenticatedChild)
+                .OrderBy(n => n.Address).Take(31)
+                .Select(n => new NwkLinkStatusEntry(new NwkAddress(n.Address), n.IncomingCost, n.OutgoingCost == 0 ? (byte)7 : n.OutgoingCost))
+                .ToList();
+            var status = new NwkLinkStatus { FirstFrame = true, LastFrame = true, Entries = entries };
+            NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, status.ToArray(), radius: 1);
+        }
+
+        private void OnLinkStatus(NwkHeader header, NwkLinkStatus status, ushort macSource, byte lqi)
+        {
+            if (Role == NodeRole.EndDevice || header.SourceAddress.Value != macSource)
+            {
+                return;
+            }
+
+            Neighbor n = GetOrAddNeighbor(macSource);
+            if (n.DeviceType == NodeDeviceType.Unknown || n.DeviceType == NodeDeviceType.EndDevice)
+            {
+                n.DeviceType = macSource == 0 ? NodeDeviceType.Coordinator : NodeDeviceType.Router;
+            }
+
+            if (n.Relationship == NeighborRelationship.None)
+            {
+                n.Relationship = NeighborRelationship.Sibling;
+            }
+
+            n.LastLinkStatus = _scheduler.Now;
+            n.Lqi = lqi;
+            byte outgoing = 0;
+            foreach (NwkLinkStatusEntry e in status.Entries)
+            {
+                if (e.NeighborNetworkAddress.Value == _nwkAddress)
+                {
+                    outgoing = e.IncomingCost;
+                }
+            }
+
+            n.OutgoingCost = outgoing;
+        }
+    }
+}

@@ -1,0 +1,408 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Zsep.Stack.Mac;
+using Zsep.Stack.Nwk;
+using Zsep.Stack.Radio;
+using Zsep.Stack.Types;
+
+namespace Zsep.Stack.Node
+{
+    /// <summary>
+    /// NWK data service and routing (05-3474 3.6.2, 3.6.3): unicast relay by routing table, many-to-one routes to
+    /// the concentrator, route records and source routes, broadcasts through the broadcast transaction table, and
+    /// link failures.
+    /// </summary>
+    public sealed partial class ZigbeeNode
+    {
+        /// <summary>nwkcMaxBroadcastJitter: 64 ms.</summary>
+        private static readonly TimeSpan MaxBroadcastJitter = TimeSpan.FromMilliseconds(64);
+
+        /// <summary>nwkNetworkBroadcastDeliveryTime: how long a broadcast transaction record is kept.</summary>
+        private static readonly TimeSpan BroadcastDeliveryTime = TimeSpan.FromSeconds(9);
+
+        private readonly Dictionary<(ushort Source, byte Sequence), DateTimeOffset> _broadcastTransactions =
+            new Dictionary<(ushort Source, byte Sequence), DateTimeOffset>();
+
+        private byte _nwkSequence;
+
+        /// <summary>Called by the MAC part for every data frame: unsecure, then deliver, relay or drop.</summary>
+        private void OnMacData(MacFrame mac, byte lqi)
+        {
+            byte[] bytes = mac.Payload;
+            if (!NwkHeader.TryDecode(bytes, out NwkHeader? header, out _) || header is null || header.IsInterPan)
+            {
+                Drop("NwkMalformed");
+                return;
+            }
+
+            if (!header.Security && State == NodeState.Joined)
+            {
+                // After the join every NWK frame is secured (4.3.1.2); an unsecured one is dropped.
+                Counters.NwkUnsecuredDropped++;
+                Drop("NwkUnsecured");
+                return;
+            }
+
+            byte[]? payload = UnsecureNwk(bytes, header, out Eui64? hop);
+            if (payload is null)
+            {
+                return;
+            }
+
+            if (mac.SourceAddress.Mode == MacAddressingMode.Short)
+            {
+                ushort from = mac.SourceAddress.ShortAddress;
+                if (hop.HasValue && State == NodeState.Joined)
+                {
+                    Neighbor n = GetOrAddNeighbor(from);
+                    n.Ieee = hop;
+                    n.Lqi = lqi;
+                    n.LastHeard = _scheduler.Now;
+                }
+
+                NwkReceive(header, payload, from, lqi);
+            }
+        }
+
+        private void NwkReceive(NwkHeader header, byte[] payload, ushort macSource, byte lqi)
+        {
+            if (header.DestinationAddress.IsBroadcast)
+            {
+                OnBroadcast(header, payload, macSource, lqi);
+                return;
+            }
+
+            if (header.DestinationAddress.Value == _nwkAddress)
+            {
+                Deliver(header, payload, macSource, lqi);
+                return;
+            }
+
+            if (Role == NodeRole.EndDevice || State != NodeState.Joined)
+            {
+                Drop("NwkNotForUs");
+                return;
+            }
+
+            Relay(header, payload);
+        }
+
+        private void Deliver(NwkHeader header, byte[] payload, ushort macSource, byte lqi)
+        {
+            if (header.FrameType == NwkFrameType.Command)
+            {
+                if (!NwkCommand.TryDecode(payload, out NwkCommand? command, out _) || command is null)
+                {
+                    Drop("NwkCommandMalformed");
+                    return;
+                }
+
+                OnNwkCommand(header, command, macSource, lqi);
+            }
+            else if (header.FrameType == NwkFrameType.Data)
+            {
+                ApsReceive(header, payload, lqi);
+            }
+        }
+
+        /// <summary>Broadcasts (05-3474 3.6.5): dedupe by source and sequence, deliver when addressed to us, relay with jitter.</summary>
+        private void OnBroadcast(NwkHeader header, byte[] payload, ushort macSource, byte lqi)
+        {
+            if (State != NodeState.Joined)
+            {
+                return;
+            }
+
+            if (header.FrameType == NwkFrameType.Command && payload.Length > 0 &&
+                (payload[0] == (byte)NwkCommandId.RouteRequest || payload[0] == (byte)NwkCommandId.LinkStatus))
+            {
+                // Route requests have their own discovery table; link status goes one hop only.
+                Deliver(header, payload, macSource, lqi);
+                return;
+            }
+
+            PruneBroadcastTransactions();
+            var key = (header.SourceAddress.Value, header.SequenceNumber);
+            if (header.SourceAddress.Value == _nwkAddress || _broadcastTransactions.ContainsKey(key))
+            {
+                return;
+            }
+
+            _broadcastTransactions[key] = _scheduler.Now + BroadcastDeliveryTime;
+            ushort dst = header.DestinationAddress.Value;
+            bool forUs = dst == 0xFFFF || (dst == 0xFFFD && Role != NodeRole.EndDevice) || (dst == 0xFFFC && Role != NodeRole.EndDevice);
+            if (forUs)
+            {
+                Deliver(header, payload, macSource, lqi);
+            }
+
+            if (Role != NodeRole.EndDevice && header.Radius > 1)
+            {
+                NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
+                _scheduler.Schedule(Jitter(), () =>
+                {
+                    if (!_disposed && State == NodeState.Joined)
+                    {
+                        Counters.NwkBroadcastsRelayed++;
+                        MacSend(MacDataFrame(0xFFFF, EncodeNwk(relayed, payload, true)));
+                    }
+                });
+            }
+        }
+
+        private TimeSpan Jitter() => TimeSpan.FromMilliseconds(_scheduler.Random.NextDouble() * MaxBroadcastJitter.TotalMilliseconds);
+
+        private void PruneBroadcastTransactions()
+        {
+            if (_broadcastTransactions.Count < 64)
+            {
+                return;
+            }
+
+            foreach (var key in _broadcastTransactions.Where(p => p.Value < _scheduler.Now).Select(p => p.Key).ToList())
+            {
+                _broadcastTransactions.Remove(key);
+            }
+        }
+
+        /// <summary>Originates a NWK frame (NLDE-DATA.request, 3.2.1.1): routed, NWK-secured unless told otherwise.</summary>
+        private void NwkSend(NwkAddress destination, NwkFrameType type, byte[] payload, Action<bool>? done = null, bool secure = true, byte? radius = null)
+        {
+            if (_nwkAddress == 0xFFFF || (secure && _networkKey is null))
+            {
+                done?.Invoke(false);
+                return;
+            }
+
+            var header = new NwkHeader
+            {
+                FrameType = type,
+                DiscoverRoute = NwkDiscoverRoute.SuppressRouteDiscovery,
+                DestinationAddress = destination,
+                SourceAddress = new NwkAddress(_nwkAddress),
+                Radius = radius ?? _options.DefaultRadius,
+                SequenceNumber = ++_nwkSequence,
+                Security = secure,
+            };
+            Counters.NwkTx++;
+            if (destination.IsBroadcast)
+            {
+                _broadcastTransactions[(_nwkAddress, header.SequenceNumber)] = _scheduler.Now + BroadcastDeliveryTime;
+                ushort macDestination = Role == NodeRole.EndDevice ? _parentAddress : (ushort)0xFFFF;
+                MacSend(MacDataFrame(macDestination, EncodeNwk(header, payload, secure)), r => done?.Invoke(r.Status == RadioTransmitStatus.Success));
+                return;
+            }
+
+            if (Role == NodeRole.EndDevice)
+            {
+                SendToHop(header, payload, _parentAddress, secure, done);
+                return;
+            }
+
+            if (Role == NodeRole.Coordinator && !IsDirect(destination.Value))
+            {
+                List<ushort>? relays = SourceRouteTo(destination.Value, 0);
+                if (relays is { Count: 0 })
+                {
+                    SendToHop(header, payload, destination.Value, secure, done);
+                    return;
+                }
+
+                if (relays is null)
+                {
+                    Counters.NwkRouteFailures++;
+                    Drop("NwkNoRoute");
+                    done?.Invoke(false);
+                    return;
+                }
+
+                header = header with
+                {
+                    SourceRoute = new NwkSourceRoute((byte)(relays.Count - 1), relays.Select(a => new NwkAddress(a)).ToArray()),
+                };
+                SendToHop(header, payload, relays[relays.Count - 1], secure, done);
+                return;
+            }
+
+            ushort? next = NextHop(destination.Value);
+            if (next is null)
+            {
+                DiscoverRoute(destination.Value, header, payload, secure, done);
+                return;
+            }
+
+            if (Role == NodeRole.Router && IsConcentrator(destination.Value) && _routeRecordRequired && type == NwkFrameType.Data)
+            {
+                // 05-3474 3.6.3.5.1: a route record precedes the first data frame to a concentrator.
+                _routeRecordRequired = false;
+                NwkSend(destination, NwkFrameType.Command, new NwkRouteRecord().ToArray());
+            }
+
+            SendToHop(header, payload, next.Value, secure, done);
+        }
+
+        /// <summary>
+        /// Whether a unicast goes straight to <paramref name="destination"/>: an end device child, or a router
+        /// (child or not) still in the neighbor table.
+        /// </summary>
+        private bool IsDirect(ushort destination) =>
+            (_children.TryGetValue(destination, out Child? child) && !child.RxOnWhenIdle) ||
+            (_neighbors.TryGetValue(destination, out Neighbor? n) && (n.IsRouter || _children.ContainsKey(destination)));
+
+        /// <summary>Unicast next hop of a router (3.6.3.3): a child, a router neighbor, the routing table, else the parent.</summary>
+        private ushort? NextHop(ushort destination)
+        {
+            if (IsDirect(destination))
+            {
+                return destination;
+            }
+
+            if (_routes.TryGetValue(destination, out RouteInfo? route))
+            {
+                return route.NextHop.Value;
+            }
+
+            if (Role == NodeRole.Router && destination == 0x0000 && _parentAddress != 0xFFFF)
+            {
+                // Until the first many-to-one route request, upstream frames follow the join tree.
+                return _parentAddress;
+            }
+
+            return null;
+        }
+
+        /// <summary>Relays a unicast that is not for us (3.6.3.3): by source route, else by next hop.</summary>
+        private void Relay(NwkHeader header, byte[] payload)
+        {
+            if (header.Radius <= 1)
+            {
+                Drop("NwkRadiusExhausted");
+                return;
+            }
+
+            NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
+            if (header.FrameType == NwkFrameType.Command && payload.Length > 0 && payload[0] == (byte)NwkCommandId.RouteRecord &&
+                NwkCommand.TryDecode(payload, out NwkCommand? command, out _) && command is NwkRouteRecord record)
+            {
+                // 3.6.4.5.2: each relay appends its own address to the relay list.
+                var list = record.RelayList.ToList();
+                list.Add(new NwkAddress(_nwkAddress));
+                payload = (record with { RelayList = list }).ToArray();
+            }
+
+            Counters.NwkRelayed++;
+            if (header.SourceRoute is NwkSourceRoute route)
+            {
+                ushort nextHop;
+                if (route.RelayIndex == 0)
+                {
+                    nextHop = header.DestinationAddress.Value;
+                }
+                else
+                {
+                    byte index = (byte)(route.RelayIndex - 1);
+                    relayed = relayed with { SourceRoute = new NwkSourceRoute(index, route.RelayList) };
+                    nextHop = route.RelayList[index].Value;
+                }
+
+                SendToHop(relayed, payload, nextHop, true, ok =>
+                {
+                    if (!ok)
+                    {
+                        // 3.6.3.3.2: tell the concentrator its source route failed.
+                        SendNetworkStatus(header.SourceAddress, NwkStatusCode.SourceRouteFailure, header.DestinationAddress);
+                    }
+                });
+                return;
+            }
+
+            ushort? next = NextHop(header.DestinationAddress.Value);
+            if (next is null)
+            {
+                Counters.NwkRouteFailures++;
+                Drop("NwkNoRoute");
+                return;
+            }
+
+            SendToHop(relayed, payload, next.Value, true, null);
+        }
+
+        /// <summary>Sends one NWK frame to the next hop: directly, or into the indirect queue of an rx-off child.</summary>
+        private void SendToHop(NwkHeader header, byte[] payload, ushort nextHop, bool secure, Action<bool>? done)
+        {
+            byte[] frame = EncodeNwk(header, payload, secure);
+            if (_children.TryGetValue(nextHop, out Child? child) && !child.RxOnWhenIdle)
+            {
+                EnqueueIndirect(MacAddress.FromShort(nextHop), more => MacDataFrame(nextHop, frame, more), done);
+                return;
+            }
+
+            MacSend(MacDataFrame(nextHop, frame), result =>
+            {
+                bool ok = result.Status == RadioTransmitStatus.Success;
+                if (!ok)
+                {
+                    OnLinkFailure(nextHop, header);
+                }
+
+                done?.Invoke(ok);
+            });
+        }
+
+        /// <summary>A MAC no-ack towards a next hop (3.6.3.3.2 / 3.6.3.5): forget it and the routes through it.</summary>
+        private void OnLinkFailure(ushort nextHop, NwkHeader header)
+        {
+            Counters.NwkRouteFailures++;
+            Drop("MacNoAck");
+            if (_children.TryGetValue(nextHop, out Child? child) && !child.RxOnWhenIdle)
+            {
+                return;
+            }
+
+            RemoveNeighbor(nextHop);
+            if (Role == NodeRole.Coordinator)
+            {
+                _routeRecords.Remove(header.DestinationAddress.Value);
+                foreach (ushort d in _routeRecords.Where(p => p.Value.Contains(nextHop)).Select(p => p.Key).ToList())
+                {
+                    _routeRecords.Remove(d);
+                }
+
+                RequestManyToOneSoon();
+            }
+            else
+            {
+                _routeRecordRequired = true;
+            }
+        }
+
+        private void SendNetworkStatus(NwkAddress to, NwkStatusCode status, NwkAddress about) =>
+            NwkSend(to, NwkFrameType.Command, new NwkNetworkStatus { StatusCode = status, DestinationAddress = about }.ToArray());
+
+        private void OnNwkCommand(NwkHeader header, NwkCommand command, ushort macSource, byte lqi)
+        {
+            switch (command)
+            {
+                case NwkRouteRequest request:
+                    OnRouteRequest(header, request, macSource, lqi);
+                    break;
+                case NwkRouteReply reply when Role != NodeRole.EndDevice:
+                    OnRouteReply(reply, macSource, lqi);
+                    break;
+                case NwkRouteRecord record:
+                    OnRouteRecord(header, record);
+                    break;
+                case NwkLinkStatus status:
+                    OnLinkStatus(header, status, macSource, lqi);
+                    break;
+                case NwkNetworkStatus status when Role == NodeRole.Coordinator:
+                    _routeRecords.Remove(status.DestinationAddress.Value);
+                    RequestManyToOneSoon();
+                    break;
+                case NwkLeave _:
+                    break;
+            }
+        }
+    }
+}

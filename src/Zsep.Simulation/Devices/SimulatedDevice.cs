@@ -1,0 +1,130 @@
+using System;
+using Zsep.Simulation.Medium;
+using Zsep.Stack.Node;
+using Zsep.Stack.Security;
+using Zsep.Stack.State;
+using Zsep.Stack.Types;
+
+namespace Zsep.Simulation.Devices
+{
+    /// <summary>What a simulated device is: its kind, identity, label and place.</summary>
+    public sealed record SimulatedDeviceSpec
+    {
+        public SimulatedDeviceKind Kind { get; init; }
+
+        public Eui64 Ieee { get; init; }
+
+        /// <summary>The code on its label; its link key is what the device was manufactured with. Null: no code (ZigBeeAlliance09).</summary>
+        public InstallCode? InstallCode { get; init; }
+
+        public Position Position { get; init; }
+
+        /// <summary>The network it was commissioned for: its channel and extended PAN ID.</summary>
+        public byte Channel { get; init; }
+
+        public Eui64 ExtendedPanId { get; init; }
+
+        /// <summary>The network (gateway) name, for display.</summary>
+        public string Network { get; init; } = "";
+    }
+
+    /// <summary>
+    /// A simulated Smart Energy device: a radio on the medium running the same stack as the gateway, in router
+    /// role (mains-powered meters, load control devices, range extenders) or as an end device polling its parent
+    /// (in-home displays). It keeps trying to join its network, with jitter, as real devices do.
+    /// </summary>
+    public sealed class SimulatedDevice : IDisposable
+    {
+        /// <summary>Time between join attempts after a failed one (plus up to the same again of jitter).</summary>
+        public static readonly TimeSpan JoinRetryInterval = TimeSpan.FromSeconds(8);
+
+        private readonly SimulationHost _host;
+        private bool _disposed;
+
+        internal SimulatedDevice(SimulationHost host, SimulatedDeviceSpec spec)
+        {
+            _host = host;
+            Spec = spec;
+            Radio = host.Medium.CreateRadio(spec.Kind + " " + spec.Ieee, spec.Ieee, spec.Position);
+            Node = new ZigbeeNode(Radio, host.Scheduler, new ZigbeeNodeOptions
+            {
+                Role = RoleOf(spec.Kind),
+                Channel = spec.Channel,
+                ExtendedPanId = spec.ExtendedPanId,
+                LinkKey = spec.InstallCode?.DeriveLinkKey(),
+            });
+            Node.StateChanged += OnStateChanged;
+            ScheduleJoin(TimeSpan.FromMilliseconds(host.Scheduler.Random.Next(50, 2000)));
+        }
+
+        public SimulatedDeviceSpec Spec { get; }
+
+        public SimulatedDeviceKind Kind => Spec.Kind;
+
+        public Eui64 Ieee => Spec.Ieee;
+
+        public SimulatedRadio Radio { get; }
+
+        public ZigbeeNode Node { get; }
+
+        public string Medium => "sim://" + _host.Name;
+
+        public Position Position
+        {
+            get => Radio.Position;
+            set => Radio.Position = value;
+        }
+
+        /// <summary>An offline device neither sends nor receives (a router that vanished, a meter without power).</summary>
+        public bool Offline
+        {
+            get => Radio.Offline;
+            set => Radio.Offline = value;
+        }
+
+        public int JoinAttempts { get; private set; }
+
+        public static NodeRole RoleOf(SimulatedDeviceKind kind) =>
+            kind == SimulatedDeviceKind.InHomeDisplay ? NodeRole.EndDevice : NodeRole.Router;
+
+        private void OnStateChanged(object? sender, NodeState state)
+        {
+            if (!_disposed && (state == NodeState.Idle || state == NodeState.Left))
+            {
+                ScheduleJoin(JoinRetryInterval + TimeSpan.FromMilliseconds(_host.Scheduler.Random.Next(0, (int)JoinRetryInterval.TotalMilliseconds)));
+            }
+        }
+
+        private void ScheduleJoin(TimeSpan delay) =>
+            _host.Scheduler.Schedule(delay, () =>
+            {
+                if (_disposed || (Node.State != NodeState.Idle && Node.State != NodeState.Left))
+                {
+                    return;
+                }
+
+                if (Radio.Offline)
+                {
+                    ScheduleJoin(JoinRetryInterval);
+                    return;
+                }
+
+                JoinAttempts++;
+                Node.Join();
+            });
+
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            Node.Dispose();
+            Radio.Dispose();
+        }
+
+        public override string ToString() => $"{Kind} {Ieee} at {Position}";
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Zsep.Stack.Node;
+using Zsep.Stack.Security;
+using Zsep.Stack.State;
+using Zsep.Stack.Types;
+using Zsep.Stack.Zdo;
+
+namespace Zsep.Stack.Gateway
+{
+    /// <summary>The Trust Center side of the gateway: install codes, policy, and what joins and failures leave behind.</summary>
+    public sealed partial class Gateway
+    {
+        /// <summary>
+        /// Registers a device's install code (the CRC was checked by <see cref="InstallCode"/>). The same pair
+        /// again changes nothing; a different code for a known device is refused unless <paramref name="force"/>.
+        /// </summary>
+        public ZsepInstallCode AddInstallCode(Eui64 ieee, InstallCode code, bool force)
+        {
+            InstallCodeResult result = Store.AddOrUpdateInstallCode(ieee, code, Scheduler.Now, force);
+            if (result.Outcome == InstallCodeOutcome.Conflict)
+            {
+                throw new InvalidOperationException(
+                    $"Device {ieee} already has a different install code (CRC {result.Device.InstallCode?.Crc:X4}); use -Force to replace it.");
+            }
+
+            if (result.Outcome != InstallCodeOutcome.Unchanged)
+            {
+                _policy.SetKey(ieee, result.Device.LinkKey);
+                Trace.Info(TraceCodes.InstallCodeAdded, ieee, $"CRC {InstallCode.CrcAsPrinted(code.Crc)} {result.Outcome}");
+            }
+
+            return Describe(result.Device, result.Outcome);
+        }
+
+        public IReadOnlyList<ZsepInstallCode> GetInstallCodes() =>
+            Store.GetTrustCenterDevices().Where(d => d.Status != TrustCenterDeviceStatus.Removed).Select(d => Describe(d, null)).ToList();
+
+        public bool RemoveInstallCode(Eui64 ieee)
+        {
+            _policy.RemoveKey(ieee);
+            return Store.RemoveTrustCenterDevice(ieee);
+        }
+
+        public ZsepTrustCenterPolicy GetPolicy() => new ZsepTrustCenterPolicy
+        {
+            Network = Name,
+            AllowJoinThroughRouter = Config.Policies.AllowJoinThroughRouter,
+            RequireInstallCode = Config.Policies.RequireInstallCode,
+        };
+
+        /// <summary>Changes the policy, in nwk_config.json and at once in the running Trust Center.</summary>
+        public ZsepTrustCenterPolicy SetPolicy(bool? allowJoinThroughRouter, bool? requireInstallCode)
+        {
+            TrustCenterPolicies p = Config.Policies with
+            {
+                AllowJoinThroughRouter = allowJoinThroughRouter ?? Config.Policies.AllowJoinThroughRouter,
+                RequireInstallCode = requireInstallCode ?? Config.Policies.RequireInstallCode,
+            };
+            Config = Config with { Policies = p };
+            Config.Save(_folder.ConfigPath);
+            _policy.Policies = p;
+            return GetPolicy();
+        }
+
+        /// <summary>Every committed node, with live data from the coordinator's tables where it has them.</summary>
+        public IReadOnlyList<ZsepNode> GetNodes()
+        {
+            var neighbors = Coordinator.Neighbors.Where(n => n.Ieee.HasValue).GroupBy(n => n.Ieee!.Value).ToDictionary(g => g.Key, g => g.First());
+            return Store.GetNodes().Select(n => Describe(n, neighbors)).ToList();
+        }
+
+        private ZsepNode Describe(NodeRecord n, IReadOnlyDictionary<Eui64, NeighborInfo> neighbors)
+        {
+            neighbors.TryGetValue(n.Ieee, out NeighborInfo? neighbor);
+            NodeRecord? parent = n.Parent is { } p ? Store.GetNode(p) : null;
+            return new ZsepNode
+            {
+                Network = Name,
+                Ieee = n.Ieee,
+                NwkAddress = n.NwkAddress,
+                DeviceType = n.DeviceType switch
+                {
+                    LogicalType.Coordinator => NodeDeviceType.Coordinator,
+                    LogicalType.Router => NodeDeviceType.Router,
+                    _ => NodeDeviceType.EndDevice,
+                },
+                Parent = n.Parent is null ? null : parent?.NwkAddress ?? (n.Parent == Config.CoordinatorIeee ? NwkAddress.Coordinator : null),
+                Lqi = neighbor?.Lqi ?? n.Lqi,
+                Rssi = n.Rssi,
+                HopCount = Coordinator.GetHopCount(n.NwkAddress) ?? n.HopCount,
+                LastSeen = n.LastSeen,
+                JoinedAt = n.JoinedAt,
+                Status = n.Status == NodeStatus.Online ? ZsepNodeStatus.Online : ZsepNodeStatus.Offline,
+            };
+        }
+
+        private ZsepInstallCode Describe(TrustCenterDevice d, InstallCodeOutcome? outcome) => new ZsepInstallCode
+        {
+            Network = Name,
+            Ieee = d.Ieee,
+            Crc = d.InstallCode is { } c ? InstallCode.CrcAsPrinted(c.Crc) : string.Empty,
+            AddedAt = d.AddedAt,
+            Status = d.Status,
+            Outcome = outcome,
+        };
+
+        private void OnDeviceJoined(object? sender, DeviceJoinedEventArgs e)
+        {
+            NodeRecord? parent = Store.GetNodeByNwkAddress(e.Parent);
+            Eui64? parentIeee = e.Parent == NwkAddress.Coordinator ? Config.CoordinatorIeee : parent?.Ieee;
+            var record = new NodeRecord
+            {
+                Ieee = e.Ieee,
+                NwkAddress = e.NwkAddress,
+                DeviceType = e.DeviceType switch
+                {
+                    NodeDeviceType.Router => LogicalType.Router,
+                    NodeDeviceType.Coordinator => LogicalType.Coordinator,
+                    _ => LogicalType.EndDevice,
+                },
+                Parent = parentIeee,
+                JoinedAt = Scheduler.Now,
+                LastSeen = Scheduler.Now,
+                HopCount = Coordinator.GetHopCount(e.NwkAddress),
+                Status = NodeStatus.Online,
+            };
+            Store.UpsertNode(record);
+            Store.SetDeviceStatus(e.Ieee, TrustCenterDeviceStatus.Joined, Scheduler.Now);
+            Trace.Info(TraceCodes.DeviceJoined, e.Ieee, $"{e.NwkAddress} {e.DeviceType} parent {e.Parent}");
+            RecentJoins.Enqueue(Describe(record, new Dictionary<Eui64, NeighborInfo>()));
+            if (e.DeviceType == NodeDeviceType.Router)
+            {
+                RefreshPermitJoin();
+            }
+        }
+
+        private void OnDeviceLeft(object? sender, DeviceLeftEventArgs e)
+        {
+            if (Store.GetNode(e.Ieee) is { } node)
+            {
+                Store.UpsertNode(node with { Status = NodeStatus.Offline, LastSeen = Scheduler.Now });
+            }
+
+            Trace.Info(TraceCodes.DeviceLeft, e.Ieee, $"{e.NwkAddress} {e.Reason}");
+        }
+
+        private void OnAuthenticationFailed(object? sender, AuthenticationFailedEventArgs e) =>
+            Trace.Error(TraceCodes.ErrAuthSecFail, e.Ieee, e.Reason);
+    }
+}

@@ -5,14 +5,33 @@
     Author               = 'ZsepAdmin developers'
     CompanyName          = 'ZsepAdmin'
     Copyright            = '(c) ZsepAdmin developers. MIT licence.'
-    Description          = 'Zigbee Smart Energy (SE 1.x) network administration: frame decoding, install codes, and (in later releases) network formation, Trust Center, CBKE and the Smart Energy clusters, over a host-side Zigbee PRO stack.'
+    Description          = 'Zigbee Smart Energy (SE 1.x) network administration over a host-side Zigbee PRO stack: form a network, admit devices by install code over a simulated multi-hop mesh, decode frames.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('ZsepAdmin.format.ps1xml')
     TypesToProcess       = @('ZsepAdmin.types.ps1xml')
     CmdletsToExport      = @(
+        'Add-ZsepInstallCode'
+        'Add-ZsepSimulatedDevice'
+        'Connect-ZsepNetwork'
         'ConvertFrom-ZsepFrame'
         'ConvertTo-ZsepLinkKey'
+        'Disable-ZsepJoin'
+        'Disconnect-ZsepNetwork'
+        'Enable-ZsepJoin'
+        'Get-ZsepInstallCode'
+        'Get-ZsepNetwork'
+        'Get-ZsepNode'
+        'Get-ZsepSimulatedDevice'
+        'Get-ZsepTrace'
+        'Get-ZsepTrustCenterPolicy'
+        'New-ZsepNetwork'
+        'Remove-ZsepInstallCode'
+        'Remove-ZsepNetwork'
+        'Remove-ZsepSimulatedDevice'
+        'Set-ZsepSimulatedDevice'
+        'Set-ZsepTrustCenterPolicy'
+        'Step-ZsepSimulation'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -128,3 +128,47 @@ namespace Zsep.Simulation.Devices
         public override string ToString() => $"{Kind} {Ieee} at {Position}";
     }
 }
+
+namespace Zsep.Simulation.Devices
+{
+    /// <summary>A simulated device as the cmdlets show it. InstallCode is the label text (what a person would type), not a key.</summary>
+    public sealed record ZsepSimulatedDevice
+    {
+        public string Network { get; init; } = "";
+
+        public SimulatedDeviceKind Kind { get; init; }
+
+        public Eui64 Ieee { get; init; }
+
+        /// <summary>The code printed on the device's label (with CRC), or null for a device without one.</summary>
+        public string? InstallCode { get; init; }
+
+        public Position Position { get; init; }
+
+        public bool Offline { get; init; }
+
+        public NodeState State { get; init; }
+
+        public NwkAddress? NwkAddress { get; init; }
+
+        public NodeRole Role { get; init; }
+
+        public string Medium { get; init; } = "";
+
+        public static ZsepSimulatedDevice Of(SimulatedDevice d) => new ZsepSimulatedDevice
+        {
+            Network = d.Spec.Network,
+            Kind = d.Kind,
+            Ieee = d.Ieee,
+            InstallCode = d.Spec.InstallCode is { } c ? Stack.Types.Hex.Format(c.ToArrayWithCrc()) : null,
+            Position = d.Position,
+            Offline = d.Offline,
+            State = d.Node.State,
+            NwkAddress = d.Node.State == NodeState.Joined ? d.Node.NwkAddress : null,
+            Role = SimulatedDevice.RoleOf(d.Kind),
+            Medium = d.Medium,
+        };
+
+        public override string ToString() => $"{Kind} {Ieee}";
+    }
+}

@@ -55,6 +55,18 @@ namespace Zsep.Simulation.Devices
             }
         }
 
+        /// <summary>Forgets a medium (its radios are gone); naming it again creates a new one.</summary>
+        public static void Drop(SimulationHost host)
+        {
+            lock (Hosts)
+            {
+                if (Hosts.TryGetValue(host.Name, out SimulationHost? h) && h == host)
+                {
+                    Hosts.Remove(host.Name);
+                }
+            }
+        }
+
         /// <summary>"sim://meters" -> "meters"; the default medium is "default".</summary>
         public static string NameOf(string radio)
         {

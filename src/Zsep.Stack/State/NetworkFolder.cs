@@ -28,9 +28,14 @@ namespace Zsep.Stack.State
 
         public string TracePath => System.IO.Path.Combine(Path, TraceLog.FileName);
 
-        /// <summary>&lt;LocalApplicationData&gt;/ZsepAdmin/networks.</summary>
+        /// <summary>
+        /// $env:ZSEP_STATE_ROOT when set (runbooks that keep state elsewhere, and tests, which must never touch the
+        /// user's profile), else &lt;LocalApplicationData&gt;/ZsepAdmin/networks.
+        /// </summary>
         public static string DefaultRoot =>
-            System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "ZsepAdmin", "networks");
+            Environment.GetEnvironmentVariable("ZSEP_STATE_ROOT") is { Length: > 0 } root
+                ? root
+                : System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "ZsepAdmin", "networks");
 
         /// <summary>The default folder of the network <paramref name="name"/> (the name must be a plain folder name).</summary>
         public static string DefaultPath(string name, string? root = null)

@@ -20,6 +20,15 @@ namespace ZsepAdmin.Commands
         {
             FrameFormatException f => ("FrameMalformed" + f.Layer, ErrorCategory.InvalidData),
             Zsep.Stack.Security.InstallCodeException ic => ("InstallCode" + ic.Reason, ErrorCategory.InvalidData),
+            Zsep.Stack.State.NetworkStateException n => ("NetworkState" + n.Reason, n.Reason switch
+            {
+                Zsep.Stack.State.NetworkStateError.AlreadyExists => ErrorCategory.ResourceExists,
+                Zsep.Stack.State.NetworkStateError.NotFound => ErrorCategory.ObjectNotFound,
+                Zsep.Stack.State.NetworkStateError.Locked => ErrorCategory.ResourceBusy,
+                Zsep.Stack.State.NetworkStateError.IoError => ErrorCategory.WriteError,
+                _ => ErrorCategory.InvalidData,
+            }),
+            NotSupportedException => ("NotSupported", ErrorCategory.NotImplemented),
             FormatException => ("InvalidFormat", ErrorCategory.InvalidArgument),
             ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),
             OperationCanceledException => ("OperationStopped", ErrorCategory.OperationStopped),

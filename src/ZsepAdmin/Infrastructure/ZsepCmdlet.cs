@@ -24,6 +24,20 @@ namespace ZsepAdmin.Commands
         protected void ThrowStackError(Exception exception, object? target) =>
             ThrowTerminatingError(ErrorMapping.ToErrorRecord(exception, target));
 
+        /// <summary>
+        /// ShouldProcess for destructive work with -Force: -WhatIf still only says what would happen; -Force skips
+        /// the confirmation that ConfirmImpact High asks for.
+        /// </summary>
+        protected bool ShouldProcessForce(string target, string action, bool force)
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out object? whatIf) && whatIf is SwitchParameter s && s.IsPresent)
+            {
+                return ShouldProcess(target, action);
+            }
+
+            return force || ShouldProcess(target, action);
+        }
+
         public void Dispose()
         {
             _cancel.Dispose();

@@ -1,0 +1,35 @@
+using System;
+using System.Management.Automation;
+using Zsep.Stack.Gateway;
+
+namespace ZsepAdmin.Commands
+{
+    /// <summary>Base of the cmdlets that work on an open network: -Network chooses one, else the session's default.</summary>
+    public abstract class ZsepNetworkCmdlet : ZsepCmdlet
+    {
+        /// <summary>The network's name; the session's default network when not given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NetworkNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Network { get; set; }
+
+        /// <summary>The network to work on, or a terminating NetworkNotOpen error.</summary>
+        protected Gateway ResolveNetwork()
+        {
+            Gateway? gateway = NetworkRegistry.Resolve(Network);
+            if (gateway is null)
+            {
+                string message = Network is null
+                    ? "No network is open in this session. Form one with New-ZsepNetwork or reopen one with Connect-ZsepNetwork -StatePath <folder>."
+                    : $"No network named '{Network}' is open in this session (open: {string.Join(", ", System.Linq.Enumerable.Select(NetworkRegistry.All(), g => g.Name))}).";
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "NetworkNotOpen", ErrorCategory.ObjectNotFound, Network));
+            }
+
+            return gateway!;
+        }
+
+        /// <summary>Drives the network's time while waiting, so the simulated medium moves on; Ctrl+C stops the wait.</summary>
+        protected bool RunUntil(Gateway gateway, Func<bool> done, TimeSpan limit) =>
+            gateway.RunUntil(done, limit, CancellationToken);
+    }
+}

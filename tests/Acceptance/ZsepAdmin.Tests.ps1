@@ -11,6 +11,12 @@ BeforeAll {
     }
     Import-Module $modulePath -Force
     $script:Scenarios = Join-Path $PSScriptRoot 'scenarios'
+    # Network state goes to a temporary root, never the user's profile.
+    $env:ZSEP_STATE_ROOT = Join-Path ([System.IO.Path]::GetTempPath()) ('zsep-pester-' + [guid]::NewGuid().ToString('N'))
+}
+
+AfterAll {
+    if ($env:ZSEP_STATE_ROOT -and (Test-Path $env:ZSEP_STATE_ROOT)) { Remove-Item -Recurse -Force $env:ZSEP_STATE_ROOT }
 }
 
 Describe 'Install codes' {
@@ -22,5 +28,11 @@ Describe 'Install codes' {
 Describe 'Frame decoding' {
     It 'decodes captured frames through every layer with the right keys (DecodeCapturedFrames.ps1)' {
         { & (Join-Path $script:Scenarios 'DecodeCapturedFrames.ps1') } | Should -Not -Throw
+    }
+}
+
+Describe 'Forming a network and admitting devices' {
+    It 'admits registered meters over several hops, refuses a rogue and an unknown device, and survives a reconnect (FormAndJoin.ps1)' {
+        { & (Join-Path $script:Scenarios 'FormAndJoin.ps1') } | Should -Not -Throw
     }
 }

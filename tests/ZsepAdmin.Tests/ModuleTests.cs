@@ -79,11 +79,21 @@ namespace ZsepAdmin.Tests
                 var declared = _ps.RunOk($"(Get-Command {name}).OutputType.Type.FullName").Select(o => o.ToString()).ToHashSet();
                 foreach (string code in examples)
                 {
-                    // Every example runs as written, and what the cmdlet emits is of a declared [OutputType].
-                    foreach (PSObject o in _ps.RunOk(code))
+                    // Every example runs as written, in a fresh session with a simulated default network, and what
+                    // the cmdlet emits is of a declared [OutputType].
+                    using var session = new PsSession();
+                    session.RunOk($"New-ZsepNetwork -Name help -Radio sim://help-{Guid.NewGuid():N} -Seed 3 -Force | Out-Null");
+                    try
                     {
-                        string type = o.BaseObject.GetType().FullName!;
-                        Assert.True(declared.Contains(type) || type == "System.String", $"{name} example emitted {type}, not a declared output type");
+                        foreach (PSObject o in session.RunOk(code))
+                        {
+                            string type = o.BaseObject.GetType().FullName!;
+                            Assert.True(declared.Contains(type) || type == "System.String", $"{name} example emitted {type}, not a declared output type:\n{code}");
+                        }
+                    }
+                    finally
+                    {
+                        session.Run("Get-ZsepNetwork | ForEach-Object { Disconnect-ZsepNetwork -Network $_.Name -Confirm:$false }");
                     }
                 }
             }

@@ -4,9 +4,8 @@ using Zsep.Stack.Gateway;
 using Zsep.Stack.Security;
 using Zsep.Stack.State;
 using Zsep.Stack.Types;
-using ZsepAdmin.Commands;
 
-namespace ZsepAdmin.Network
+namespace ZsepAdmin.Commands
 {
     /// <summary>Add-ZsepInstallCode: registers a device's install code with the Trust Center (CRC checked, link key derived and stored).</summary>
     [Cmdlet(VerbsCommon.Add, "ZsepInstallCode", SupportsShouldProcess = true)]

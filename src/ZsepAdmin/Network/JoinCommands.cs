@@ -1,9 +1,8 @@
 using System;
 using System.Management.Automation;
 using Zsep.Stack.Gateway;
-using ZsepAdmin.Commands;
 
-namespace ZsepAdmin.Network
+namespace ZsepAdmin.Commands
 {
     /// <summary>Enable-ZsepJoin: opens the network for joining (Mgmt_Permit_Joining_req broadcast and the coordinator itself).</summary>
     [Cmdlet(VerbsLifecycle.Enable, "ZsepJoin", SupportsShouldProcess = true)]

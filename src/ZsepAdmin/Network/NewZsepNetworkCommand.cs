@@ -2,9 +2,8 @@ using System;
 using System.Management.Automation;
 using Zsep.Stack.Gateway;
 using Zsep.Stack.Types;
-using ZsepAdmin.Commands;
 
-namespace ZsepAdmin.Network
+namespace ZsepAdmin.Commands
 {
     /// <summary>New-ZsepNetwork: forms a Smart Energy network (coordinator and Trust Center) and makes it the session's default.</summary>
     [Cmdlet(VerbsCommon.New, "ZsepNetwork", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]

@@ -5,9 +5,8 @@ using Zsep.Stack.Gateway;
 using Zsep.Stack.Node;
 using Zsep.Stack.State;
 using Zsep.Stack.Types;
-using ZsepAdmin.Commands;
 
-namespace ZsepAdmin.Network
+namespace ZsepAdmin.Commands
 {
     /// <summary>Get-ZsepNode: the nodes of the network, from the Trust Center table and live data.</summary>
     [Cmdlet(VerbsCommon.Get, "ZsepNode")]

@@ -7,9 +7,8 @@ using Zsep.Stack.Gateway;
 using Zsep.Stack.Security;
 using Zsep.Stack.State;
 using Zsep.Stack.Types;
-using ZsepAdmin.Commands;
 
-namespace ZsepAdmin.Network
+namespace ZsepAdmin.Commands
 {
     /// <summary>
     /// Add-ZsepSimulatedDevice: puts simulated Smart Energy devices on the network's medium; they run the same

@@ -36,3 +36,9 @@ Describe 'Forming a network and admitting devices' {
         { & (Join-Path $script:Scenarios 'FormAndJoin.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Two networks side by side' {
+    It 'keeps networks on channels 15 and 25 separate on one medium (TwoNetworks.ps1)' {
+        { & (Join-Path $script:Scenarios 'TwoNetworks.ps1') } | Should -Not -Throw
+    }
+}

@@ -19,7 +19,12 @@ namespace Zsep.Simulation.Devices
             }
 
             SimulationHost host = SimulationHost.GetOrCreate(radio, seed);
-            SimulatedRadio r = host.Medium.FindRadio(ieee) ?? host.Medium.CreateRadio("Coordinator " + ieee, ieee, new Position(0, 0, 0));
+            if (host.Medium.FindRadio(ieee) is not null)
+            {
+                throw new InvalidOperationException($"A radio with IEEE address {ieee} is already on {radio}: is this network open already?");
+            }
+
+            SimulatedRadio r = host.Medium.CreateRadio("Coordinator " + ieee, ieee, new Position(0, 0, 0));
             return new RadioLease(r, host.Scheduler);
         }
     }

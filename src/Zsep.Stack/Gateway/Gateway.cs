@@ -86,7 +86,9 @@ namespace Zsep.Stack.Gateway
             }
 
             int seed = options.Seed ?? Environment.TickCount;
-            var random = new Random(seed);
+            // The network's own choices (addresses, PAN ID) depend on its name too, so two networks formed with one
+            // seed on one medium still differ.
+            var random = new Random(seed ^ StableHash(options.Name));
             string path = options.StatePath ?? NetworkFolder.DefaultPath(options.Name);
             NetworkFolder folder = NetworkFolder.Create(path, options.Force);
             Eui64 coordinatorIeee = RandomEui64(random, 0x00124B0000000000UL);
@@ -233,6 +235,18 @@ namespace Zsep.Stack.Gateway
 
             // Quietest first; on a tie prefer 25, then 20, 15, 11 (less Wi-Fi overlap at the top of the band).
             return result.OrderBy(e => e.MaxRssi).ThenByDescending(e => e.Channel).First().Channel;
+        }
+
+        /// <summary>FNV-1a of the name: string.GetHashCode differs between processes.</summary>
+        private static int StableHash(string text)
+        {
+            uint h = 2166136261;
+            foreach (char c in text)
+            {
+                h = (h ^ c) * 16777619;
+            }
+
+            return unchecked((int)h);
         }
 
         private static Eui64 RandomEui64(Random random, ulong prefix)

@@ -123,5 +123,17 @@ namespace Zsep.Simulation.Tests.Devices
             long limitAfter = again.Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.NetworkKeyName(0)) ?? 0;
             Assert.True(limitAfter > limitBefore, $"reservation {limitAfter} is not above {limitBefore}");
         }
+
+        [Fact]
+        public void Without_a_channel_the_quietest_of_11_15_20_25_is_chosen_by_an_energy_scan()
+        {
+            SimulationHost host = SimulationHost.GetOrCreate(_radio, 1);
+            host.Medium.SetChannelInterference(25, -60); // Wi-Fi next door
+            host.Medium.SetChannelInterference(20, -70);
+            host.Medium.SetChannelInterference(11, -75);
+            using Gateway gw = Gateway.Create(new GatewayOptions { Name = "scan", StatePath = Path.Combine(_dir, "scan"), Radio = _radio, Seed = 1 }, SimulatedRadioProvider.Instance);
+            Assert.Equal(15, gw.Config.Channel);
+            Assert.Equal(15, NetworkConfig.Load(Path.Combine(_dir, "scan", NetworkConfig.FileName)).Channel);
+        }
     }
 }

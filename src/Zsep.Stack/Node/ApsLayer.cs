@@ -215,6 +215,11 @@ namespace Zsep.Stack.Node
             }
 
             Counters.ApsReceived++;
+            if (Role == NodeRole.Coordinator)
+            {
+                TrustCenterOnKeyEvidence(source, fromRouter: false);
+            }
+
             if (ZdoMessage.IsZdpFrame(header))
             {
                 ZdoReceive(nwk, header.ClusterId.GetValueOrDefault(), body);

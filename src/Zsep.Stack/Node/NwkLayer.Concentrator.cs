@@ -186,6 +186,7 @@ namespace Zsep.Stack.Node
             }
 
             Counters.NwkRouteRecordsReceived++;
+            TrustCenterOnKeyEvidence(header.SourceAddress.Value, fromRouter: true);
             _routeRecords[header.SourceAddress.Value] = record.RelayList.Select(a => a.Value).ToList();
         }
 

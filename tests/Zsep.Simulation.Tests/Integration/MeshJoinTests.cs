@@ -28,16 +28,50 @@ namespace Zsep.Simulation.Tests.Integration
             AssertHopCounts(h);
         }
 
-        [Fact(Skip = "200-device grid not yet green")]
+        /// <summary>
+        /// The acceptance size. Not yet green: about 95 % of the devices join within 30 virtual minutes; the rest
+        /// stay in the far rows (see the report in the branch's commit message). Run it by hand to see where it stands.
+        /// </summary>
+        [Fact(Skip = "200-device grid: ~189/200 join in 30 virtual minutes; work in progress")]
         public void Grid200_AllJoin_WithGridHopCounts()
         {
             var h = new MeshHarness(seed: 3, deviceCount: 200);
-            var wall = System.Diagnostics.Stopwatch.StartNew();
             bool joined = h.JoinAll(TimeSpan.FromMinutes(30));
-            _output.WriteLine($"wall {wall.Elapsed}");
             _output.WriteLine(Report(h));
             Assert.True(joined, "not every device joined");
             AssertHopCounts(h);
+        }
+
+        /// <summary>Same seed, same run: the Trust Center admits the same devices in the same order at the same addresses.</summary>
+        [Fact]
+        public void SameSeed_SameJoinOrderAndAddresses()
+        {
+            static string Run()
+            {
+                var h = new MeshHarness(seed: 5, deviceCount: 25);
+                Assert.True(h.JoinAll(TimeSpan.FromMinutes(10)));
+                return string.Join(";", h.JoinOrder.Select(j => $"{j.Ieee}={j.NwkAddress}@{j.Parent}")) + "|" + h.Scheduler.Now.Ticks + "|" + h.Scheduler.EventsRun;
+            }
+
+            string first = Run();
+            Assert.Equal(first, Run());
+            Assert.NotEqual(first, new MeshHarness(seed: 6, deviceCount: 25) is var other && other.JoinAll(TimeSpan.FromMinutes(10))
+                ? string.Join(";", other.JoinOrder.Select(j => $"{j.Ieee}={j.NwkAddress}@{j.Parent}")) + "|" + other.Scheduler.Now.Ticks + "|" + other.Scheduler.EventsRun
+                : "did not join");
+        }
+
+        /// <summary>Prints (does not assert) the wall time, virtual time, events and memory of a 200-device join.</summary>
+        [Fact]
+        public void Measure_Join200()
+        {
+            long before = GC.GetTotalMemory(true);
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            var h = new MeshHarness(seed: 3, deviceCount: 200);
+            h.JoinAll(TimeSpan.FromMinutes(30));
+            wall.Stop();
+            _output.WriteLine($"200 devices: wall {wall.Elapsed.TotalSeconds:0.00} s, virtual {(h.Scheduler.Now - Zsep.Stack.Runtime.VirtualScheduler.DefaultEpoch).TotalSeconds:0} s, " +
+                $"events {h.Scheduler.EventsRun}, managed heap after {(GC.GetTotalMemory(false) - before) / 1048576.0:0.0} MiB, process peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB");
+            _output.WriteLine(Report(h));
         }
 
         internal static void AssertHopCounts(MeshHarness h)

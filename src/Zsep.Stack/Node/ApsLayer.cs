@@ -215,14 +215,15 @@ namespace Zsep.Stack.Node
             }
 
             Counters.ApsReceived++;
-            if (Role == NodeRole.Coordinator)
-            {
-                TrustCenterOnKeyEvidence(source, fromRouter: false);
-            }
-
             if (ZdoMessage.IsZdpFrame(header))
             {
                 ZdoReceive(nwk, header.ClusterId.GetValueOrDefault(), body);
+            }
+
+            if (Role == NodeRole.Coordinator)
+            {
+                // After the ZDO part, so that a Device_annce confirms the device with its type.
+                TrustCenterOnKeyEvidence(source, fromRouter: false);
             }
 
             DataReceived?.Invoke(this, new ApsDataIndicationEventArgs(nwk.SourceAddress, header.SourceEndpoint.GetValueOrDefault(),

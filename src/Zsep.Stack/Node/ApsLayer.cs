@@ -220,6 +220,12 @@ namespace Zsep.Stack.Node
                 ZdoReceive(nwk, header.ClusterId.GetValueOrDefault(), body);
             }
 
+            if (Role == NodeRole.Coordinator)
+            {
+                // After the ZDO part, so that a Device_annce confirms the device with its type.
+                TrustCenterOnKeyEvidence(source, fromRouter: false);
+            }
+
             DataReceived?.Invoke(this, new ApsDataIndicationEventArgs(nwk.SourceAddress, header.SourceEndpoint.GetValueOrDefault(),
                 header.DestinationEndpoint.GetValueOrDefault(), header.ClusterId.GetValueOrDefault(), header.ProfileId.GetValueOrDefault(), body, lqi));
         }

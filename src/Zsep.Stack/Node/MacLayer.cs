@@ -51,11 +51,33 @@ namespace Zsep.Stack.Node
             public IScheduledItem? Expiry { get; set; }
         }
 
+        /// <summary>aMaxPHYPacketSize (127) less the 2-octet FCS: the longest PSDU a radio takes (IEEE 802.15.4-2006 6.4.1).</summary>
+        internal const int MaxPsduWithoutFcs = 125;
+
+        /// <summary>
+        /// The longest NWK frame (MAC payload) in a data frame with PAN ID compression and short addresses
+        /// (9-octet MAC header): 116 octets.
+        /// </summary>
+        internal const int MaxNwkFrameLength = MaxPsduWithoutFcs - 9;
+
         private byte NextMacSequence() => ++_macSequence;
 
         private void MacSend(MacFrame frame, Action<RadioTransmitResult>? done = null)
         {
-            _txQueue.Enqueue(new PendingTx(frame.ToArray(), done));
+            byte[] psdu = frame.ToArray();
+            if (psdu.Length > MaxPsduWithoutFcs)
+            {
+                // MLME/MCPS status FRAME_TOO_LONG (IEEE 802.15.4-2006 7.1.1.1.3): never handed to the radio.
+                Drop("MacFrameTooLong");
+                if (done != null)
+                {
+                    _scheduler.Post(() => done(new RadioTransmitResult(RadioTransmitStatus.Aborted)));
+                }
+
+                return;
+            }
+
+            _txQueue.Enqueue(new PendingTx(psdu, done));
             PumpTx();
         }
 

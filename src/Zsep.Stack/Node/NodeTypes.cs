@@ -195,6 +195,7 @@ namespace Zsep.Stack.Node
         public long NwkTx { get; internal set; }
         public long NwkRelayed { get; internal set; }
         public long NwkBroadcastsRelayed { get; internal set; }
+        public long NwkBroadcastRetries { get; internal set; }
         public long NwkRouteDiscoveries { get; internal set; }
         public long NwkRouteFailures { get; internal set; }
         public long NwkRouteRecordsReceived { get; internal set; }

@@ -67,7 +67,9 @@ namespace Zsep.Stack.Node
                 DestinationAddress = NwkAddress.BroadcastRouters,
                 PathCost = 0,
             };
-            NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, request.ToArray());
+            byte[] bytes = request.ToArray();
+            SendRouteRequestRepeated(InitialRouteRequestRetries, () => true,
+                () => NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, bytes));
         }
 
         /// <summary>After a route failure: a many-to-one route request soon, at most one per 5 s.</summary>
@@ -164,15 +166,15 @@ namespace Zsep.Stack.Node
             {
                 NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
                 byte[] payload = (request with { PathCost = cost }).ToArray();
-                _scheduler.Schedule(Jitter(), () =>
-                {
-                    // Only the best copy heard so far goes on.
-                    if (!_disposed && State == NodeState.Joined && _routeDiscovery.TryGetValue(key, out byte now) && now == cost)
+                // Only the best copy heard so far goes on, nwkcRREQRetries more times.
+                _scheduler.Schedule(Jitter(), () => SendRouteRequestRepeated(
+                    RouteRequestRetries,
+                    () => _routeDiscovery.TryGetValue(key, out byte now) && now == cost,
+                    () =>
                     {
                         Counters.NwkBroadcastsRelayed++;
                         MacSend(MacDataFrame(0xFFFF, EncodeNwk(relayed, payload, true)));
-                    }
-                });
+                    }));
             }
         }
 
@@ -184,6 +186,7 @@ namespace Zsep.Stack.Node
             }
 
             Counters.NwkRouteRecordsReceived++;
+            TrustCenterOnKeyEvidence(header.SourceAddress.Value, fromRouter: true);
             _routeRecords[header.SourceAddress.Value] = record.RelayList.Select(a => a.Value).ToList();
         }
 

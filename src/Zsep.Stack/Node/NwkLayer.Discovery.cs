@@ -39,7 +39,9 @@ namespace Zsep.Stack.Node
                 PathCost = 0,
             };
             _routeDiscovery[(_nwkAddress, request.RouteRequestIdentifier)] = 0;
-            NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, request.ToArray());
+            byte[] bytes = request.ToArray();
+            SendRouteRequestRepeated(InitialRouteRequestRetries, () => _awaitingRoute.ContainsKey(destination),
+                () => NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, bytes));
             _scheduler.Schedule(RouteDiscoveryTime, () =>
             {
                 if (_awaitingRoute.TryGetValue(destination, out var left))
@@ -72,14 +74,14 @@ namespace Zsep.Stack.Node
             {
                 NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
                 byte[] payload = (request with { PathCost = cost }).ToArray();
-                _scheduler.Schedule(Jitter(), () =>
-                {
-                    if (!_disposed && State == NodeState.Joined && _routeDiscovery.TryGetValue(key, out byte now) && now == cost)
+                _scheduler.Schedule(Jitter(), () => SendRouteRequestRepeated(
+                    RouteRequestRetries,
+                    () => _routeDiscovery.TryGetValue(key, out byte now) && now == cost,
+                    () =>
                     {
                         Counters.NwkBroadcastsRelayed++;
                         MacSend(MacDataFrame(0xFFFF, EncodeNwk(relayed, payload, true)));
-                    }
-                });
+                    }));
             }
         }
 

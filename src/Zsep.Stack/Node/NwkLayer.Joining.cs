@@ -21,6 +21,7 @@ namespace Zsep.Stack.Node
         private IScheduledItem? _authTimer;
         private IScheduledItem? _associationTimer;
         private IScheduledItem? _pollTimer;
+        private IScheduledItem? _joinRetryTimer;
 
         /// <summary>One Zigbee beacon heard during discovery (a network descriptor, 05-3474 Table 3.8).</summary>
         private sealed record BeaconCandidate(byte Channel, PanId PanId, ushort Address, ZigbeeBeaconPayload Payload, bool PermitJoin, byte Lqi);
@@ -69,6 +70,8 @@ namespace Zsep.Stack.Node
                 throw new InvalidOperationException($"The node is {State}.");
             }
 
+            _joinRetryTimer?.Cancel();
+            _joinRetryTimer = null;
             _candidates.Clear();
             SetState(NodeState.Discovering);
             var channels = new List<byte>();
@@ -124,22 +127,31 @@ namespace Zsep.Stack.Node
 
         /// <summary>
         /// Parent choice (05-3474 3.6.1.4.1.1): a Zigbee PRO network with our EPID that permits joining and has
-        /// capacity for our device type, best link quality first, then the lowest depth.
+        /// capacity for our device type; among those, the ones whose link cost is at most 3 when there are any, and of
+        /// them the one with the lowest depth (the shortest tree path to the coordinator), then the best LQI.
         /// </summary>
         private void TryNextParent()
         {
             _associationTimer?.Cancel();
-            BeaconCandidate? best = _candidates
+            List<BeaconCandidate> suitable = _candidates
                 .Where(c => c.PermitJoin && c.Payload.StackProfile == ZigbeeStackProfile.ZigbeePro && c.Payload.DeviceDepth < 15 &&
                             (_options.ExtendedPanId.Value == 0 || c.Payload.NwkExtendedPanId == _options.ExtendedPanId) &&
                             (Role == NodeRole.Router ? c.Payload.RouterCapacity : c.Payload.EndDeviceCapacity))
-                .OrderByDescending(c => c.Lqi).ThenBy(c => c.Payload.DeviceDepth).ThenBy(c => c.Address)
+                .ToList();
+            if (suitable.Exists(c => LinkCost(c.Lqi) <= 3))
+            {
+                suitable.RemoveAll(c => LinkCost(c.Lqi) > 3);
+            }
+
+            BeaconCandidate? best = suitable
+                .OrderBy(c => c.Payload.DeviceDepth).ThenByDescending(c => c.Lqi).ThenBy(c => c.Address)
                 .FirstOrDefault();
             if (best is null)
             {
                 _joiningParent = null;
                 ResetNetworkState();
                 SetState(NodeState.Idle);
+                ScheduleJoinRetry();
                 return;
             }
 
@@ -295,6 +307,27 @@ namespace Zsep.Stack.Node
             _networkKey = null;
             ResetNetworkState();
             SetState(NodeState.Left);
+            ScheduleJoinRetry();
+        }
+
+        /// <summary>With <see cref="ZigbeeNodeOptions.JoinRetryInterval"/> set: discovery again after the interval plus jitter.</summary>
+        private void ScheduleJoinRetry()
+        {
+            if (_options.JoinRetryInterval is not TimeSpan interval || _disposed)
+            {
+                return;
+            }
+
+            _joinRetryTimer?.Cancel();
+            TimeSpan delay = interval + TimeSpan.FromTicks((long)(_scheduler.Random.NextDouble() * _options.JoinRetryJitter.Ticks));
+            _joinRetryTimer = _scheduler.Schedule(delay, () =>
+            {
+                _joinRetryTimer = null;
+                if (!_disposed && (State == NodeState.Idle || State == NodeState.Left))
+                {
+                    Join();
+                }
+            });
         }
 
         private void OnBeaconRequest()

@@ -21,10 +21,20 @@ namespace Zsep.Stack.Node
         /// <summary>nwkNetworkBroadcastDeliveryTime: how long a broadcast transaction record is kept.</summary>
         private static readonly TimeSpan BroadcastDeliveryTime = TimeSpan.FromSeconds(9);
 
-        private readonly Dictionary<(ushort Source, byte Sequence), DateTimeOffset> _broadcastTransactions =
-            new Dictionary<(ushort Source, byte Sequence), DateTimeOffset>();
+        private readonly Dictionary<(ushort Source, byte Sequence), BroadcastRecord> _broadcastTransactions =
+            new Dictionary<(ushort Source, byte Sequence), BroadcastRecord>();
 
         private byte _nwkSequence;
+
+        /// <summary>nwkMaxSourceRoute (05-3474 Table 3.44): at most 12 relays in a source route.</summary>
+        private const int MaxSourceRoute = 12;
+
+        /// <summary>
+        /// Length of the NWK frame <paramref name="header"/> + payload once secured: the auxiliary header with the
+        /// extended nonce (14 octets) and the 4-octet MIC of ENC-MIC-32 (4.5.1).
+        /// </summary>
+        private static int SecuredLength(NwkHeader header, int payloadLength, bool secure) =>
+            header.HeaderLength + payloadLength + (secure ? 14 + 4 : 0);
 
         /// <summary>Called by the MAC part for every data frame: unsecure, then deliver, relay or drop.</summary>
         private void OnMacData(MacFrame mac, byte lqi)
@@ -124,12 +134,20 @@ namespace Zsep.Stack.Node
 
             PruneBroadcastTransactions();
             var key = (header.SourceAddress.Value, header.SequenceNumber);
-            if (header.SourceAddress.Value == _nwkAddress || _broadcastTransactions.ContainsKey(key))
+            if (_broadcastTransactions.TryGetValue(key, out BroadcastRecord? known))
+            {
+                // A neighbor relaying a broadcast we already hold: its passive acknowledgement (3.6.5).
+                known.Heard?.Add(macSource);
+                return;
+            }
+
+            if (header.SourceAddress.Value == _nwkAddress)
             {
                 return;
             }
 
-            _broadcastTransactions[key] = _scheduler.Now + BroadcastDeliveryTime;
+            var record = new BroadcastRecord(_scheduler.Now + BroadcastDeliveryTime);
+            _broadcastTransactions[key] = record;
             ushort dst = header.DestinationAddress.Value;
             bool forUs = dst == 0xFFFF || (dst == 0xFFFD && Role != NodeRole.EndDevice) || (dst == 0xFFFC && Role != NodeRole.EndDevice);
             if (forUs)
@@ -140,12 +158,13 @@ namespace Zsep.Stack.Node
             if (Role != NodeRole.EndDevice && header.Radius > 1)
             {
                 NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
+                record.Heard = new HashSet<ushort> { macSource };
                 _scheduler.Schedule(Jitter(), () =>
                 {
                     if (!_disposed && State == NodeState.Joined)
                     {
                         Counters.NwkBroadcastsRelayed++;
-                        MacSend(MacDataFrame(0xFFFF, EncodeNwk(relayed, payload, true)));
+                        BroadcastTransmit(record, relayed, payload, true, null);
                     }
                 });
             }
@@ -160,7 +179,7 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            foreach (var key in _broadcastTransactions.Where(p => p.Value < _scheduler.Now).Select(p => p.Key).ToList())
+            foreach (var key in _broadcastTransactions.Where(p => p.Value.Expires < _scheduler.Now).Select(p => p.Key).ToList())
             {
                 _broadcastTransactions.Remove(key);
             }
@@ -188,9 +207,20 @@ namespace Zsep.Stack.Node
             Counters.NwkTx++;
             if (destination.IsBroadcast)
             {
-                _broadcastTransactions[(_nwkAddress, header.SequenceNumber)] = _scheduler.Now + BroadcastDeliveryTime;
-                ushort macDestination = Role == NodeRole.EndDevice ? _parentAddress : (ushort)0xFFFF;
-                MacSend(MacDataFrame(macDestination, EncodeNwk(header, payload, secure)), r => done?.Invoke(r.Status == RadioTransmitStatus.Success));
+                var record = new BroadcastRecord(_scheduler.Now + BroadcastDeliveryTime);
+                _broadcastTransactions[(_nwkAddress, header.SequenceNumber)] = record;
+                if (Role == NodeRole.EndDevice)
+                {
+                    // An end device hands its broadcast to its parent by MAC unicast (3.6.5), which relays it.
+                    MacSend(MacDataFrame(_parentAddress, EncodeNwk(header, payload, secure)), r => done?.Invoke(r.Status == RadioTransmitStatus.Success));
+                    return;
+                }
+
+                // Route requests are repeated instead (NwkLayer.Broadcast); link status goes one hop.
+                bool routeCommand = type == NwkFrameType.Command && payload.Length > 0 &&
+                    (payload[0] == (byte)NwkCommandId.RouteRequest || payload[0] == (byte)NwkCommandId.LinkStatus);
+                record.Heard = routeCommand ? null : new HashSet<ushort>();
+                BroadcastTransmit(record, header, payload, secure, done);
                 return;
             }
 
@@ -217,11 +247,27 @@ namespace Zsep.Stack.Node
                     return;
                 }
 
-                header = header with
+                NwkHeader routed = header with
                 {
                     SourceRoute = new NwkSourceRoute((byte)(relays.Count - 1), relays.Select(a => new NwkAddress(a)).ToArray()),
                 };
-                SendToHop(header, payload, relays[relays.Count - 1], secure, done);
+                if (relays.Count <= MaxSourceRoute && SecuredLength(routed, payload.Length, secure) <= MaxNwkFrameLength)
+                {
+                    SendToHop(routed, payload, relays[relays.Count - 1], secure, done);
+                    return;
+                }
+
+                // A relay list longer than nwkMaxSourceRoute, or one that leaves no room for the payload: route
+                // hop by hop instead, by the routing table or a unicast route discovery (3.6.3.5.1).
+                if (_routes.TryGetValue(destination.Value, out RouteInfo? known) && !known.ManyToOne)
+                {
+                    SendToHop(header, payload, known.NextHop.Value, secure, done);
+                }
+                else
+                {
+                    DiscoverRoute(destination.Value, header, payload, secure, done);
+                }
+
                 return;
             }
 

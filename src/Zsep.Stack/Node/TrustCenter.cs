@@ -24,6 +24,7 @@ namespace Zsep.Stack.Node
     public sealed partial class ZigbeeNode
     {
         private readonly Dictionary<Eui64, TcDevice> _tcDevices = new Dictionary<Eui64, TcDevice>();
+        private int _pendingKeyConfirmations;
 
         private sealed class TcDevice
         {
@@ -68,6 +69,7 @@ namespace Zsep.Stack.Node
 
         private void TrustCenterOnUpdateDevice(NwkAddress parent, ApsUpdateDeviceCommand update)
         {
+            TrustCenterOnKeyEvidence(parent.Value, fromRouter: true);
             switch (update.Status)
             {
                 case ApsUpdateDeviceStatus.StandardDeviceUnsecuredJoin:
@@ -76,6 +78,11 @@ namespace Zsep.Stack.Node
                 case ApsUpdateDeviceStatus.DeviceLeft:
                     if (_tcDevices.TryGetValue(update.DeviceAddress, out TcDevice? gone))
                     {
+                        if (!gone.Authenticated && gone.Timer is { IsDone: false })
+                        {
+                            _pendingKeyConfirmations--;
+                        }
+
                         gone.Timer?.Cancel();
                         _tcDevices.Remove(update.DeviceAddress);
                         DeviceLeft?.Invoke(this, new DeviceLeftEventArgs(update.DeviceAddress, update.DeviceShortAddress, "DeviceLeft"));
@@ -94,6 +101,11 @@ namespace Zsep.Stack.Node
             ITrustCenterPolicy policy = _options.TrustCenter!;
             if (_tcDevices.TryGetValue(device, out TcDevice? previous))
             {
+                if (!previous.Authenticated && previous.Timer is { IsDone: false })
+                {
+                    _pendingKeyConfirmations--;
+                }
+
                 previous.Timer?.Cancel();
                 _tcDevices.Remove(device);
             }
@@ -118,10 +130,12 @@ namespace Zsep.Stack.Node
 
             var entry = new TcDevice(device, address.Value, parent.Value);
             _tcDevices[device] = entry;
+            _pendingKeyConfirmations++;
             entry.Timer = _scheduler.Schedule(_options.AuthenticationTimeout, () =>
             {
                 if (_tcDevices.TryGetValue(device, out TcDevice? e) && e == entry && !e.Authenticated)
                 {
+                    _pendingKeyConfirmations--;
                     _tcDevices.Remove(device);
                     Refuse(device, parent, "NoKeyConfirmation");
                 }
@@ -159,6 +173,43 @@ namespace Zsep.Stack.Node
             }
         }
 
+        /// <summary>
+        /// A NWK frame secured with the network key and originated by <paramref name="source"/> reached the Trust
+        /// Center: the device holds the key, which is what its Device_annce would have confirmed. When that
+        /// broadcast was lost, the first such frame (an Update Device for its own child, a route record) admits it
+        /// instead of leaving the timeout to remove a router that may already be a parent. Routers are the only
+        /// devices that originate those frames; an end device's type stays Unknown until its announcement.
+        /// </summary>
+        private void TrustCenterOnKeyEvidence(ushort source, bool fromRouter)
+        {
+            if (_pendingKeyConfirmations == 0)
+            {
+                return;
+            }
+
+            foreach (TcDevice entry in _tcDevices.Values)
+            {
+                if (entry.Address == source && !entry.Authenticated)
+                {
+                    if (fromRouter)
+                    {
+                        entry.DeviceType = NodeDeviceType.Router;
+                    }
+
+                    ConfirmDevice(entry);
+                    return;
+                }
+            }
+        }
+
+        private void ConfirmDevice(TcDevice entry)
+        {
+            entry.Authenticated = true;
+            entry.Timer?.Cancel();
+            _pendingKeyConfirmations--;
+            DeviceJoined?.Invoke(this, new DeviceJoinedEventArgs(entry.Ieee, new NwkAddress(entry.Address), new NwkAddress(entry.Parent), entry.DeviceType));
+        }
+
         private void TrustCenterOnDeviceAnnounce(NwkAddress address, Eui64 device, MacCapabilityInformation capability)
         {
             if (!_tcDevices.TryGetValue(device, out TcDevice? entry))
@@ -171,9 +222,7 @@ namespace Zsep.Stack.Node
             entry.DeviceType = (capability & MacCapabilityInformation.DeviceTypeFfd) != 0 ? NodeDeviceType.Router : NodeDeviceType.EndDevice;
             if (!entry.Authenticated)
             {
-                entry.Authenticated = true;
-                entry.Timer?.Cancel();
-                DeviceJoined?.Invoke(this, new DeviceJoinedEventArgs(device, address, new NwkAddress(entry.Parent), entry.DeviceType));
+                ConfirmDevice(entry);
             }
         }
     }

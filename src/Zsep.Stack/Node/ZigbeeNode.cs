@@ -175,6 +175,7 @@ namespace Zsep.Stack.Node
 
             _authTimer?.Cancel();
             _pollTimer?.Cancel();
+            _joinRetryTimer?.Cancel();
             SetState(NodeState.Left);
         }
 

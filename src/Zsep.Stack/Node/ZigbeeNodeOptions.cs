@@ -65,6 +65,18 @@ namespace Zsep.Stack.Node
         /// <summary>How long a joining device waits for the Transport Key, and the Trust Center for its Device_annce (apsSecurityTimeOutPeriod-like).</summary>
         public TimeSpan AuthenticationTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+        /// <summary>
+        /// When set, a device whose join failed (no beacon from a parent that permits joining, association refused
+        /// or unanswered, no Transport Key, or removed by the Trust Center) starts network discovery again after
+        /// this interval plus a random share of <see cref="JoinRetryJitter"/>. BDB 8.3 (network steering) leaves
+        /// the retry to the application; the jitter keeps devices that were switched on together from retrying in
+        /// step. Null (the default): no retry, the node stays Idle.
+        /// </summary>
+        public TimeSpan? JoinRetryInterval { get; init; }
+
+        /// <summary>The random part added to <see cref="JoinRetryInterval"/> (uniform in 0..this; 10 s).</summary>
+        public TimeSpan JoinRetryJitter { get; init; } = TimeSpan.FromSeconds(10);
+
         /// <summary>nwkLinkStatusPeriod (05-3474 Table 3.44): 15 s.</summary>
         public TimeSpan LinkStatusPeriod { get; init; } = TimeSpan.FromSeconds(15);
 

@@ -68,7 +68,10 @@ namespace ZsepAdmin.Tests
         {
             var (code, stdout, stderr) = RunShell("-File", Repo.Path("examples", "Quickstart.ps1"));
             Assert.True(code == 0, stderr);
-            Assert.Contains("66B6900981E1EE3CA4206B6B861C02BB", stdout);
+            Assert.Equal(23, System.Text.RegularExpressions.Regex.Matches(stdout, @"^00:0D:6F:\S+ +0x[0-9A-F]{4} +(Router|EndDevice)", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
+            Assert.Contains("ERR_AUTH_SEC_FAIL 00:0D:6F:00:00:0B:AD:01", stdout);
+            Assert.DoesNotContain("00:0D:6F:00:00:0B:AD:01 0x", stdout); // the rogue is never a node
+            Assert.Contains("ZCL 0xEF00", stdout);
         }
     }
 }

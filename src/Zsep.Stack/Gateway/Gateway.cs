@@ -47,6 +47,9 @@ namespace Zsep.Stack.Gateway
                 NetworkKeySequenceNumber = config.NetworkKeySequence,
                 TrustCenter = _policy,
                 NextOutgoingFrameCounter = () => _frameCounters.Next(),
+                // A device's proof that it holds the key (its Device_annce, or other secured traffic) can take a
+                // while to cross a busy multi-hop mesh; refusing too early strands good devices.
+                AuthenticationTimeout = TimeSpan.FromSeconds(30),
             });
             Coordinator.DeviceJoined += OnDeviceJoined;
             Coordinator.DeviceLeft += OnDeviceLeft;

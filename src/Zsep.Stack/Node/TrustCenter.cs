@@ -101,13 +101,20 @@ namespace Zsep.Stack.Node
             ITrustCenterPolicy policy = _options.TrustCenter!;
             if (_tcDevices.TryGetValue(device, out TcDevice? previous))
             {
-                if (!previous.Authenticated && previous.Timer is { IsDone: false })
+                bool stillPending = !previous.Authenticated && previous.Timer is { IsDone: false };
+                if (stillPending)
                 {
                     _pendingKeyConfirmations--;
                 }
 
                 previous.Timer?.Cancel();
                 _tcDevices.Remove(device);
+                if (stillPending)
+                {
+                    // Joining again before it showed it holds the network key: the last attempt failed. Say so now,
+                    // or a device that keeps retrying faster than the timeout (a wrong install code) is never reported.
+                    AuthenticationFailed?.Invoke(this, new AuthenticationFailedEventArgs(device, "NoKeyConfirmation"));
+                }
             }
 
             if (viaRouter && !policy.AllowJoinThroughRouter)

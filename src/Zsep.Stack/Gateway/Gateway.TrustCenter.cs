@@ -87,10 +87,10 @@ namespace Zsep.Stack.Gateway
                     _ => NodeDeviceType.EndDevice,
                 },
                 Parent = n.Parent is null ? null : parent?.NwkAddress ?? (n.Parent == Config.CoordinatorIeee ? NwkAddress.Coordinator : null),
-                Lqi = neighbor?.Lqi ?? n.Lqi,
-                Rssi = n.Rssi,
+                Lqi = _linkQuality.TryGetValue(n.NwkAddress.Value, out var link) ? link.Lqi : neighbor?.Lqi ?? n.Lqi,
+                Rssi = _linkQuality.TryGetValue(n.NwkAddress.Value, out var heard) ? heard.Rssi : n.Rssi,
                 HopCount = Coordinator.GetHopCount(n.NwkAddress) ?? n.HopCount,
-                LastSeen = n.LastSeen,
+                LastSeen = _lastHeard.TryGetValue(n.NwkAddress.Value, out DateTimeOffset seen) && seen > (n.LastSeen ?? default) ? seen : n.LastSeen,
                 JoinedAt = n.JoinedAt,
                 Status = n.Status == NodeStatus.Online ? ZsepNodeStatus.Online : ZsepNodeStatus.Offline,
             };
@@ -133,6 +133,28 @@ namespace Zsep.Stack.Gateway
             if (e.DeviceType == NodeDeviceType.Router)
             {
                 RefreshPermitJoin();
+            }
+        }
+
+        /// <summary>What the coordinator last heard: by MAC source (a neighbour: RSSI and LQI of the link) and by NWK source (any node: when).</summary>
+        private readonly Dictionary<ushort, (sbyte Rssi, byte Lqi)> _linkQuality = new Dictionary<ushort, (sbyte, byte)>();
+        private readonly Dictionary<ushort, DateTimeOffset> _lastHeard = new Dictionary<ushort, DateTimeOffset>();
+
+        private void OnFrameReceived(Radio.RadioFrame frame)
+        {
+            if (!Mac.MacFrame.TryDecode(frame.Psdu, false, out Mac.MacFrame? mac, out _) || mac!.FrameType != Mac.MacFrameType.Data)
+            {
+                return;
+            }
+
+            if (mac.SourceAddress.Mode == Mac.MacAddressingMode.Short)
+            {
+                _linkQuality[mac.SourceAddress.ShortAddress] = (frame.Rssi, frame.Lqi);
+            }
+
+            if (Nwk.NwkHeader.TryDecode(mac.Payload, out Nwk.NwkHeader? nwk, out _))
+            {
+                _lastHeard[nwk!.SourceAddress.Value] = frame.Timestamp;
             }
         }
 

@@ -51,6 +51,7 @@ namespace Zsep.Stack.Gateway
                 // while to cross a busy multi-hop mesh; refusing too early strands good devices.
                 AuthenticationTimeout = TimeSpan.FromSeconds(30),
             });
+            lease.Radio.FrameReceived += OnFrameReceived;
             Coordinator.DeviceJoined += OnDeviceJoined;
             Coordinator.DeviceLeft += OnDeviceLeft;
             Coordinator.AuthenticationFailed += OnAuthenticationFailed;
@@ -283,6 +284,7 @@ namespace Zsep.Stack.Gateway
             }
 
             _disposed = true;
+            _lease.Radio.FrameReceived -= OnFrameReceived;
             Coordinator.Dispose();
             _lease.Radio.Dispose();
             Store.Dispose();

@@ -59,7 +59,8 @@ namespace ZsepAdmin.Tests
             ps.AddScript(script);
             try
             {
-                Collection<PSObject> output = ps.Invoke();
+                // $null outputs come back as null entries; a pipeline's objects are what tests look at.
+                var output = new Collection<PSObject>(ps.Invoke().Where(o => o is not null).ToList());
                 return new Result { Output = output, Errors = ps.Streams.Error.ToList() };
             }
             catch (RuntimeException ex)

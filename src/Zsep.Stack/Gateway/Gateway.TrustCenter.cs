@@ -22,7 +22,7 @@ namespace Zsep.Stack.Gateway
             if (result.Outcome == InstallCodeOutcome.Conflict)
             {
                 throw new InvalidOperationException(
-                    $"Device {ieee} already has a different install code (CRC {result.Device.InstallCode?.Crc:X4}); use -Force to replace it.");
+                    $"Device {ieee} already has a different install code (CRC {(result.Device.InstallCode is { } known ? InstallCode.CrcAsPrinted(known.Crc) : "unknown")}); use -Force to replace it.");
             }
 
             if (result.Outcome != InstallCodeOutcome.Unchanged)

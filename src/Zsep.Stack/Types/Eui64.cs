@@ -17,6 +17,9 @@ namespace Zsep.Stack.Types
         /// <summary>0xFFFFFFFFFFFFFFFF: "no address" / broadcast in several ZDO fields.</summary>
         public static Eui64 Unknown => new Eui64(ulong.MaxValue);
 
+        /// <summary>A number is the address itself (0x000D6F000BBCAB01 typed without quotes arrives as a number).</summary>
+        public static implicit operator Eui64(long value) => new Eui64(unchecked((ulong)value));
+
         /// <summary>Accepts "00:0D:6F:00:0B:BC:AB:01", "000D6F000BBCAB01", "0x000D6F000BBCAB01", dashes or spaces.</summary>
         public static Eui64 Parse(string text)
         {

@@ -46,6 +46,13 @@ namespace Zsep.Stack.Types
 
         public bool IsBroadcast => Value >= 0xFFF8;
 
+        /// <summary>
+        /// A number is the value itself: PowerShell passes 0x1A62 typed without quotes as the number 6754, which
+        /// must not be read again as hex text.
+        /// </summary>
+        public static implicit operator NwkAddress(int value) =>
+            value >= 0 && value <= 0xFFFF ? new NwkAddress((ushort)value) : throw new System.OverflowException($"{value} is not a 16-bit network address.");
+
         public static NwkAddress Parse(string text) =>
             UShortText.TryParse(text, out ushort v)
                 ? new NwkAddress(v)
@@ -80,6 +87,13 @@ namespace Zsep.Stack.Types
         public ushort Value { get; }
 
         public static PanId Broadcast => new PanId(0xFFFF);
+
+        /// <summary>
+        /// A number is the value itself: PowerShell passes 0x1A62 typed without quotes as the number 6754, which
+        /// must not be read again as hex text.
+        /// </summary>
+        public static implicit operator PanId(int value) =>
+            value >= 0 && value <= 0xFFFF ? new PanId((ushort)value) : throw new System.OverflowException($"{value} is not a 16-bit PAN ID.");
 
         public static PanId Parse(string text) =>
             UShortText.TryParse(text, out ushort v)

@@ -161,10 +161,11 @@ namespace ZsepAdmin.Commands
                 return;
             }
 
+            ZsepNetwork closed = gateway.Describe() with { State = GatewayState.Disconnected, PermitJoinUntil = null };
             NetworkRegistry.Close(gateway);
             if (PassThru)
             {
-                WriteObject(gateway.Describe());
+                WriteObject(closed);
             }
         }
     }

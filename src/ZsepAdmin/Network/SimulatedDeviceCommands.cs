@@ -129,7 +129,14 @@ namespace ZsepAdmin.Commands
             SimulatedDevices.Save(gateway, device);
             if (Register && code is not null)
             {
-                gateway.AddInstallCode(ieee, code, force: false);
+                try
+                {
+                    gateway.AddInstallCode(ieee, code, force: false);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "InstallCodeConflict", ErrorCategory.ResourceExists, ieee));
+                }
             }
 
             WriteObject(ZsepSimulatedDevice.Of(device));

@@ -28,6 +28,7 @@
         'New-ZsepNetwork'
         'Remove-ZsepInstallCode'
         'Remove-ZsepNetwork'
+        'Remove-ZsepNode'
         'Remove-ZsepSimulatedDevice'
         'Set-ZsepSimulatedDevice'
         'Set-ZsepTrustCenterPolicy'

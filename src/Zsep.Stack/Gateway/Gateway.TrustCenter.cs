@@ -35,12 +35,33 @@ namespace Zsep.Stack.Gateway
         }
 
         public IReadOnlyList<ZsepInstallCode> GetInstallCodes() =>
-            Store.GetTrustCenterDevices().Where(d => d.Status != TrustCenterDeviceStatus.Removed).Select(d => Describe(d, null)).ToList();
+            Store.GetTrustCenterDevices().Select(d => Describe(d, null)).ToList();
 
         public bool RemoveInstallCode(Eui64 ieee)
         {
             _policy.RemoveKey(ieee);
             return Store.RemoveTrustCenterDevice(ieee);
+        }
+
+        /// <summary>
+        /// Removes a node: the Trust Center has its parent drop it (or disassociates its own child), and it leaves the
+        /// node table. Its install code goes too unless <paramref name="keepInstallCode"/>, in which case it may join
+        /// again. Returns false when the node is unknown.
+        /// </summary>
+        public bool RemoveNode(Eui64 ieee, bool keepInstallCode)
+        {
+            bool known = Coordinator.RemoveDevice(ieee) | Store.RemoveNode(ieee);
+            if (keepInstallCode)
+            {
+                Store.SetDeviceStatus(ieee, TrustCenterDeviceStatus.Removed, Scheduler.Now);
+            }
+            else
+            {
+                RemoveInstallCode(ieee);
+            }
+
+            Trace.Info(TraceCodes.DeviceLeft, ieee, keepInstallCode ? "removed; install code kept for a re-join" : "removed with its install code");
+            return known;
         }
 
         public ZsepTrustCenterPolicy GetPolicy() => new ZsepTrustCenterPolicy
@@ -155,6 +176,21 @@ namespace Zsep.Stack.Gateway
             if (Nwk.NwkHeader.TryDecode(mac.Payload, out Nwk.NwkHeader? nwk, out _))
             {
                 _lastHeard[nwk!.SourceAddress.Value] = frame.Timestamp;
+            }
+        }
+
+        private void OnFrameDropped(object? sender, FrameDroppedEventArgs e)
+        {
+            string? code = e.Reason switch
+            {
+                "MacNoAck" => TraceCodes.MacNoAck,
+                "NwkNoRoute" or "RouteDiscoveryFailed" => TraceCodes.RouteFail,
+                "NwkFrameCounterReplay" => TraceCodes.ErrFrameCounter,
+                _ => null,
+            };
+            if (code is not null)
+            {
+                Trace.Write(TraceLevel.Warning, code, e.Reason);
             }
         }
 

@@ -54,6 +54,7 @@ namespace Zsep.Stack.Gateway
             lease.Radio.FrameReceived += OnFrameReceived;
             Coordinator.DeviceJoined += OnDeviceJoined;
             Coordinator.DeviceLeft += OnDeviceLeft;
+            Coordinator.FrameDropped += OnFrameDropped;
             Coordinator.AuthenticationFailed += OnAuthenticationFailed;
         }
 

@@ -16,12 +16,10 @@ namespace Zsep.Stack.Gateway
         public StoreTrustCenterPolicy(NetworkStore store, TrustCenterPolicies policies)
         {
             Policies = policies;
+            // Removed devices keep their registration for a re-join (Remove-ZsepNode -KeepInstallCode).
             foreach (TrustCenterDevice device in store.GetTrustCenterDevices())
             {
-                if (device.Status != TrustCenterDeviceStatus.Removed)
-                {
-                    _keys[device.Ieee] = device.LinkKey;
-                }
+                _keys[device.Ieee] = device.LinkKey;
             }
         }
 

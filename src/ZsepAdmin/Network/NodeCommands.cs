@@ -86,3 +86,40 @@ namespace ZsepAdmin.Commands
                 .Select(c => new CompletionResult(c, c, CompletionResultType.ParameterValue, c));
     }
 }
+
+namespace ZsepAdmin.Commands
+{
+    /// <summary>Remove-ZsepNode: removes a node from the network (through its parent or by the Trust Center), and its install code unless kept.</summary>
+    [Cmdlet(VerbsCommon.Remove, "ZsepNode", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    public sealed class RemoveZsepNodeCommand : ZsepNetworkCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(IeeeCompleter))]
+        public Eui64 Ieee { get; set; }
+
+        /// <summary>Keep the device's install code registered, so it may join again.</summary>
+        [Parameter]
+        public SwitchParameter KeepInstallCode { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            Gateway gateway = ResolveNetwork();
+            if (!ShouldProcessForce($"{Ieee} on {gateway.Name}" + (KeepInstallCode ? " (install code kept)" : " and its install code"), "Remove the node from the network", Force))
+            {
+                return;
+            }
+
+            if (!gateway.RemoveNode(Ieee, KeepInstallCode))
+            {
+                WriteError(new ErrorRecord(new ArgumentException($"{Ieee} is not a node of {gateway.Name}."), "NodeNotFound", ErrorCategory.ObjectNotFound, Ieee));
+                return;
+            }
+
+            // Let the removal go out over the mesh before returning.
+            RunUntil(gateway, () => false, TimeSpan.FromSeconds(2));
+        }
+    }
+}

@@ -33,13 +33,21 @@ if ($nodes.Ieee -contains $rogue.Ieee -or $nodes.Ieee -contains $unknown.Ieee) {
 $refused = @(Get-ZsepTrace -Code ERR_AUTH_SEC_FAIL).Node
 if ($refused -notcontains "$($rogue.Ieee)" -or $refused -notcontains "$($unknown.Ieee)") { throw "Refusals traced: $refused" }
 
+# Removing a node: it leaves the node table, its code goes (it cannot come back), the trace says so.
+Remove-ZsepNode -Ieee $meters[0].Ieee -Force
+if (Get-ZsepNode -Ieee $meters[0].Ieee -ErrorAction SilentlyContinue) { throw 'The removed node is still listed' }
+if (Get-ZsepInstallCode -Ieee $meters[0].Ieee) { throw 'The removed node kept its install code' }
+if (-not (Get-ZsepTrace -Code DEVICE_LEFT -Node "$($meters[0].Ieee)")) { throw 'No DEVICE_LEFT for the removed node' }
+Enable-ZsepJoin -Duration 60; Step-ZsepSimulation -Duration 00:01:00
+if (Get-ZsepNode -Ieee $meters[0].Ieee -ErrorAction SilentlyContinue) { throw 'The removed node joined again without an install code' }
+
 # Persisted: disconnect, reconnect from the folder, the nodes and codes are there.
 $path = (Get-ZsepNetwork -Name $name).StatePath
 Disconnect-ZsepNetwork -Network $name
 if (Get-ZsepNetwork -Name $name) { throw 'Still open after Disconnect-ZsepNetwork' }
 $again = Connect-ZsepNetwork -StatePath $path
-if ($again.NodeCount -ne 7 -or $again.PanId -ne $net.PanId) { throw "Reconnected: $($again.NodeCount) nodes, PAN $($again.PanId)" }
-if (@(Get-ZsepInstallCode).Count -ne 8) { throw 'Install codes lost' }
+if ($again.NodeCount -ne 6 -or $again.PanId -ne $net.PanId) { throw "Reconnected: $($again.NodeCount) nodes, PAN $($again.PanId)" }
+if (@(Get-ZsepInstallCode).Count -ne 7) { throw 'Install codes lost' }
 
 # A network folder is not overwritten without -Force, and an out-of-range channel is refused.
 $id = try { New-ZsepNetwork -Name "$name-b" -StatePath $path -Radio "sim://$name"; 'none' } catch { $_.FullyQualifiedErrorId }

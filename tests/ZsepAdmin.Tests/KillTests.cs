@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -89,6 +90,29 @@ namespace ZsepAdmin.Tests
             long limitAfter = Convert.ToInt64(ps.RunOk(
                 $"$s = [Zsep.Stack.State.NetworkStore]::Open('{_path}/zsep.db', $false); $s.GetOutgoingFrameCounterLimit('nwk:0'); $s.Dispose()").Single().BaseObject);
             Assert.True(limitAfter > limitAtKill, $"the reservation after reconnecting ({limitAfter}) is not above the one at the kill ({limitAtKill})");
+        }
+    }
+}
+
+namespace ZsepAdmin.Tests
+{
+    public sealed class RunspaceLifetimeTests
+    {
+        [Fact]
+        public void A_fresh_runspace_reconnects_after_the_first_one_was_disposed()
+        {
+            string path = System.IO.Path.Combine(TestEnvironment.StateRoot, "rs-" + System.Guid.NewGuid().ToString("N"));
+            using (var first = new PsSession())
+            {
+                first.RunOk($"New-ZsepNetwork -Name rs1 -StatePath '{path}' -Radio sim://rs1 -Seed 4 -Channel 20 | Out-Null; " +
+                            "Add-ZsepSimulatedDevice -Kind Meter -Count 3 -Spacing 30 -Register | Out-Null; Enable-ZsepJoin -Duration 120 -Wait -ExpectCount 3 | Out-Null");
+            } // disposed without Disconnect-ZsepNetwork
+
+            using var second = new PsSession();
+            var net = second.RunOk($"Connect-ZsepNetwork -StatePath '{path}'").Single();
+            Assert.Equal(3, net.Properties["NodeCount"].Value);
+            Assert.Equal(3, second.RunOk("Get-ZsepNode").Count);
+            second.RunOk("Remove-ZsepNetwork -Network rs1 -Force");
         }
     }
 }

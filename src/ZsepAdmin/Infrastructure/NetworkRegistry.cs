@@ -16,6 +16,8 @@ namespace ZsepAdmin
     {
         private static readonly Dictionary<string, Gateway> Networks = new Dictionary<string, Gateway>(StringComparer.OrdinalIgnoreCase);
         private static readonly Dictionary<Guid, string> Defaults = new Dictionary<Guid, string>();
+        private static readonly Dictionary<string, Guid> Owners = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        private static readonly HashSet<Guid> Watched = new HashSet<Guid>();
 
         private static Guid RunspaceId => Runspace.DefaultRunspace?.InstanceId ?? Guid.Empty;
 
@@ -32,6 +34,38 @@ namespace ZsepAdmin
 
                 Networks[gateway.Name] = gateway;
                 Defaults[RunspaceId] = gateway.Name;
+                Owners[gateway.Name] = RunspaceId;
+                Runspace? runspace = Runspace.DefaultRunspace;
+                if (runspace is not null && Watched.Add(runspace.InstanceId))
+                {
+                    runspace.StateChanged += OnRunspaceStateChanged;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A runspace that closes takes its networks with it (their state is on disk), so that a new runspace, or a
+        /// new process, can Connect-ZsepNetwork to the same folder.
+        /// </summary>
+        private static void OnRunspaceStateChanged(object? sender, RunspaceStateEventArgs e)
+        {
+            if (sender is not Runspace runspace || (e.RunspaceStateInfo.State != RunspaceState.Closed && e.RunspaceStateInfo.State != RunspaceState.Broken))
+            {
+                return;
+            }
+
+            List<Gateway> owned;
+            lock (Networks)
+            {
+                owned = Networks.Values.Where(g => Owners.TryGetValue(g.Name, out Guid owner) && owner == runspace.InstanceId).ToList();
+                Watched.Remove(runspace.InstanceId);
+                Defaults.Remove(runspace.InstanceId);
+            }
+
+            runspace.StateChanged -= OnRunspaceStateChanged;
+            foreach (Gateway g in owned)
+            {
+                Close(g);
             }
         }
 
@@ -40,6 +74,7 @@ namespace ZsepAdmin
             lock (Networks)
             {
                 Networks.Remove(gateway.Name);
+                Owners.Remove(gateway.Name);
                 foreach (Guid key in Defaults.Where(d => string.Equals(d.Value, gateway.Name, StringComparison.OrdinalIgnoreCase)).Select(d => d.Key).ToList())
                 {
                     Defaults.Remove(key);

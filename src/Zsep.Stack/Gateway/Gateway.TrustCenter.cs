@@ -85,37 +85,55 @@ namespace Zsep.Stack.Gateway
             return GetPolicy();
         }
 
-        /// <summary>Every committed node, with live data from the coordinator's tables where it has them.</summary>
+        /// <summary>Every committed node, with live data from the coordinator's tables and radio where it has them.</summary>
         public IReadOnlyList<ZsepNode> GetNodes()
         {
+            IReadOnlyList<NodeRecord> records = Store.GetNodes();
+            var byIeee = records.ToDictionary(r => r.Ieee);
+            var live = Coordinator.TrustCenterDevices.GroupBy(d => d.Ieee).ToDictionary(g => g.Key, g => g.First());
             var neighbors = Coordinator.Neighbors.Where(n => n.Ieee.HasValue).GroupBy(n => n.Ieee!.Value).ToDictionary(g => g.Key, g => g.First());
-            return Store.GetNodes().Select(n => Describe(n, neighbors)).ToList();
+            return records.Select(n => Describe(n, byIeee, live, neighbors)).ToList();
         }
 
-        private ZsepNode Describe(NodeRecord n, IReadOnlyDictionary<Eui64, NeighborInfo> neighbors)
+        private ZsepNode Describe(NodeRecord n, IReadOnlyDictionary<Eui64, NodeRecord> nodes, IReadOnlyDictionary<Eui64, TrustCenterDeviceInfo> live, IReadOnlyDictionary<Eui64, NeighborInfo> neighbors)
         {
             neighbors.TryGetValue(n.Ieee, out NeighborInfo? neighbor);
-            NodeRecord? parent = n.Parent is { } p ? Store.GetNode(p) : null;
+            bool heard = _linkQuality.TryGetValue(n.NwkAddress.Value, out (sbyte Rssi, byte Lqi) link);
+            NodeDeviceType type = live.TryGetValue(n.Ieee, out TrustCenterDeviceInfo? tc) && tc.DeviceType != NodeDeviceType.Unknown
+                ? tc.DeviceType
+                : ToDeviceType(n.DeviceType);
+            NwkAddress? parent = n.Parent is not { } p ? null
+                : p == Config.CoordinatorIeee ? NwkAddress.Coordinator
+                : nodes.TryGetValue(p, out NodeRecord? parentRecord) ? parentRecord.NwkAddress : null;
             return new ZsepNode
             {
                 Network = Name,
                 Ieee = n.Ieee,
                 NwkAddress = n.NwkAddress,
-                DeviceType = n.DeviceType switch
-                {
-                    LogicalType.Coordinator => NodeDeviceType.Coordinator,
-                    LogicalType.Router => NodeDeviceType.Router,
-                    _ => NodeDeviceType.EndDevice,
-                },
-                Parent = n.Parent is null ? null : parent?.NwkAddress ?? (n.Parent == Config.CoordinatorIeee ? NwkAddress.Coordinator : null),
-                Lqi = _linkQuality.TryGetValue(n.NwkAddress.Value, out var link) ? link.Lqi : neighbor?.Lqi ?? n.Lqi,
-                Rssi = _linkQuality.TryGetValue(n.NwkAddress.Value, out var heard) ? heard.Rssi : n.Rssi,
+                DeviceType = type,
+                Parent = parent,
+                Lqi = heard ? link.Lqi : neighbor?.Lqi ?? n.Lqi,
+                Rssi = heard ? link.Rssi : n.Rssi,
                 HopCount = Coordinator.GetHopCount(n.NwkAddress) ?? n.HopCount,
                 LastSeen = _lastHeard.TryGetValue(n.NwkAddress.Value, out DateTimeOffset seen) && seen > (n.LastSeen ?? default) ? seen : n.LastSeen,
                 JoinedAt = n.JoinedAt,
                 Status = n.Status == NodeStatus.Online ? ZsepNodeStatus.Online : ZsepNodeStatus.Offline,
             };
         }
+
+        private static NodeDeviceType ToDeviceType(LogicalType type) => type switch
+        {
+            LogicalType.Coordinator => NodeDeviceType.Coordinator,
+            LogicalType.Router => NodeDeviceType.Router,
+            _ => NodeDeviceType.EndDevice,
+        };
+
+        private static LogicalType ToLogicalType(NodeDeviceType type) => type switch
+        {
+            NodeDeviceType.Coordinator => LogicalType.Coordinator,
+            NodeDeviceType.EndDevice => LogicalType.EndDevice,
+            _ => LogicalType.Router, // Unknown: admitted on key evidence before its Device_annce; corrected from the live table
+        };
 
         private ZsepInstallCode Describe(TrustCenterDevice d, InstallCodeOutcome? outcome) => new ZsepInstallCode
         {
@@ -135,12 +153,7 @@ namespace Zsep.Stack.Gateway
             {
                 Ieee = e.Ieee,
                 NwkAddress = e.NwkAddress,
-                DeviceType = e.DeviceType switch
-                {
-                    NodeDeviceType.Router => LogicalType.Router,
-                    NodeDeviceType.Coordinator => LogicalType.Coordinator,
-                    _ => LogicalType.EndDevice,
-                },
+                DeviceType = ToLogicalType(e.DeviceType),
                 Parent = parentIeee,
                 JoinedAt = Scheduler.Now,
                 LastSeen = Scheduler.Now,
@@ -150,7 +163,10 @@ namespace Zsep.Stack.Gateway
             Store.UpsertNode(record);
             Store.SetDeviceStatus(e.Ieee, TrustCenterDeviceStatus.Joined, Scheduler.Now);
             Trace.Info(TraceCodes.DeviceJoined, e.Ieee, $"{e.NwkAddress} {e.DeviceType} parent {e.Parent}");
-            RecentJoins.Enqueue(Describe(record, new Dictionary<Eui64, NeighborInfo>()));
+            RecentJoins.Enqueue(Describe(record, new Dictionary<Eui64, NodeRecord>(), new Dictionary<Eui64, TrustCenterDeviceInfo>(), new Dictionary<Eui64, NeighborInfo>()) with
+            {
+                Parent = e.Parent,
+            });
             if (e.DeviceType == NodeDeviceType.Router)
             {
                 RefreshPermitJoin();

@@ -42,3 +42,9 @@ Describe 'Two networks side by side' {
         { & (Join-Path $script:Scenarios 'TwoNetworks.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Joining through a router, and the hardening after commissioning' {
+    It 'opens one router for a far device, then refuses joins through routers when the policy says so (JoinThroughRouter.ps1)' {
+        { & (Join-Path $script:Scenarios 'JoinThroughRouter.ps1') } | Should -Not -Throw
+    }
+}

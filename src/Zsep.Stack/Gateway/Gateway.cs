@@ -8,6 +8,7 @@ using Zsep.Stack.Runtime;
 using Zsep.Stack.Security;
 using Zsep.Stack.State;
 using Zsep.Stack.Types;
+using Zsep.Stack.Zdo;
 
 namespace Zsep.Stack.Gateway
 {
@@ -176,6 +177,20 @@ namespace Zsep.Stack.Gateway
             Coordinator.PermitJoin(seconds);
             _permitJoinUntil = Scheduler.Now + TimeSpan.FromSeconds(seconds);
             Trace.Info(TraceCodes.PermitJoin, $"{seconds} s");
+        }
+
+        /// <summary>Opens joining on one router only (its neighbourhood), leaving the rest of the network closed.</summary>
+        public void PermitJoinThrough(Eui64 router, byte seconds)
+        {
+            NodeRecord node = Store.GetNode(router) ?? throw new ArgumentException($"{router} is not a node of {Name}.", nameof(router));
+            if (node.DeviceType == LogicalType.EndDevice)
+            {
+                throw new ArgumentException($"{router} is an end device; only routers let devices join.", nameof(router));
+            }
+
+            Coordinator.PermitJoinThrough(node.NwkAddress, seconds);
+            _permitJoinUntil = Scheduler.Now + TimeSpan.FromSeconds(seconds);
+            Trace.Info(TraceCodes.PermitJoin, router, $"{seconds} s through {node.NwkAddress} only");
         }
 
         /// <summary>Closes joining on the coordinator and every router.</summary>

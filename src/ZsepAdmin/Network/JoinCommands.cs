@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Zsep.Stack.Gateway;
+using Zsep.Stack.Types;
 
 namespace ZsepAdmin.Commands
 {
@@ -12,6 +13,12 @@ namespace ZsepAdmin.Commands
         [Parameter(Position = 0)]
         [ValidateRange(1, 254)]
         public int Duration { get; set; } = 180;
+
+        /// <summary>Open joining on this router only (commissioning a device near it); the rest of the network stays closed.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Ieee")]
+        [ArgumentCompleter(typeof(IeeeCompleter))]
+        public Eui64? Node { get; set; }
 
         /// <summary>Wait while the network is open, showing a countdown and writing each node as it joins.</summary>
         [Parameter]
@@ -25,13 +32,28 @@ namespace ZsepAdmin.Commands
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();
-            if (!ShouldProcess(gateway.Name, $"Permit joining for {Duration} s"))
+            if (!ShouldProcess(Node is { } r ? $"{gateway.Name} through router {r}" : gateway.Name, $"Permit joining for {Duration} s"))
             {
                 return;
             }
 
             gateway.RecentJoins.Clear();
-            gateway.PermitJoin((byte)Duration);
+            if (Node is { } router)
+            {
+                try
+                {
+                    gateway.PermitJoinThrough(router, (byte)Duration);
+                }
+                catch (ArgumentException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "NotARouter", ErrorCategory.InvalidArgument, router));
+                    return;
+                }
+            }
+            else
+            {
+                gateway.PermitJoin((byte)Duration);
+            }
             WriteVerbose($"{gateway.Name} is open for joining until {gateway.PermitJoinUntil:u} (network time).");
             if (!Wait)
             {

@@ -43,8 +43,21 @@ namespace Zsep.Simulation.Medium
         /// <summary>Noise floor in dBm (-100): the least an energy scan reports.</summary>
         public double NoiseFloorDbm { get; init; } = -100.0;
 
-        /// <summary>CCA mode 1 energy threshold in dBm (-85): the channel is busy when the energy heard reaches it (6.9.9: at most 10 dB above sensitivity).</summary>
+        /// <summary>
+        /// The energy-detection threshold in dBm (-85) of CCA modes 1 and 3: the channel is busy when the energy heard
+        /// reaches it (IEEE 802.15.4-2006 6.9.9: at most 10 dB above the specified receiver sensitivity, -85 dBm at
+        /// 2.4 GHz, 6.5.3.3).
+        /// </summary>
         public double CcaThresholdDbm { get; init; } = -85.0;
+
+        /// <summary>
+        /// How clear channel assessment judges the channel (IEEE 802.15.4-2006 6.9.9). Default
+        /// <see cref="Medium.CcaMode.CarrierSenseOrEnergy"/> (mode 3, logical OR): busy on any IEEE 802.15.4 frame the
+        /// radio can hear (at or above <see cref="SensitivityDbm"/>, whatever its energy) or on energy (interference
+        /// included) at or above <see cref="CcaThresholdDbm"/>. With energy detection alone, neighbours heard below
+        /// -85 dBm (every link of a sparse mesh) never defer to each other.
+        /// </summary>
+        public CcaMode CcaMode { get; init; } = CcaMode.CarrierSenseOrEnergy;
 
         /// <summary>Capture: of two overlapping frames at a receiver, one at least this many dB stronger survives (10 dB); otherwise both are lost.</summary>
         public double CaptureThresholdDb { get; init; } = 10.0;
@@ -76,5 +89,21 @@ namespace Zsep.Simulation.Medium
         /// macMaxFrameTotalWaitTime (IEEE 802.15.4-2006 7.5.6.3), about 32 ms with the default PIB.
         /// </summary>
         public TimeSpan FramePendingReceiveWindow { get; init; } = PhyTiming.MaxFrameTotalWaitTime;
+    }
+}
+
+namespace Zsep.Simulation.Medium
+{
+    /// <summary>Clear channel assessment modes (IEEE 802.15.4-2006 6.9.9).</summary>
+    public enum CcaMode
+    {
+        /// <summary>Mode 1, energy above threshold: busy when the energy detected reaches <see cref="MediumOptions.CcaThresholdDbm"/>.</summary>
+        Energy = 1,
+
+        /// <summary>Mode 2, carrier sense only: busy when a signal with IEEE 802.15.4 modulation and spreading is detected (here: a frame heard at or above sensitivity), whatever its energy.</summary>
+        CarrierSense = 2,
+
+        /// <summary>Mode 3 with logical OR: carrier sense, or energy above threshold.</summary>
+        CarrierSenseOrEnergy = 3,
     }
 }

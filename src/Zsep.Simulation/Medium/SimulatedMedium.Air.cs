@@ -43,6 +43,42 @@ namespace Zsep.Simulation.Medium
         }
 
         /// <summary>
+        /// Clear channel assessment for <paramref name="radio"/> on <paramref name="channel"/> now, in the medium's
+        /// <see cref="MediumOptions.CcaMode"/> (IEEE 802.15.4-2006 6.9.9): carrier sense detects any frame heard at or
+        /// above sensitivity; energy detection compares the strongest energy with <see cref="MediumOptions.CcaThresholdDbm"/>.
+        /// </summary>
+        public bool IsChannelBusy(SimulatedRadio radio, byte channel)
+        {
+            CcaMode mode = Options.CcaMode;
+            bool energy = mode != CcaMode.CarrierSense;
+            bool carrier = mode != CcaMode.Energy;
+            if (energy && Math.Max(Options.NoiseFloorDbm, GetChannelInterference(channel)) >= Options.CcaThresholdDbm)
+            {
+                return true;
+            }
+
+            if (channel >= _onAir.Length)
+            {
+                return false;
+            }
+
+            double threshold = !carrier ? Options.CcaThresholdDbm
+                : energy ? Math.Min(Options.SensitivityDbm, Options.CcaThresholdDbm)
+                : Options.SensitivityDbm;
+            List<Transmission> air = _onAir[channel];
+            for (int i = 0; i < air.Count; i++)
+            {
+                Transmission t = air[i];
+                if (t.Sender != radio && t.TxPowerDbm - PathLossDb(t.Sender, radio) >= threshold)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// Puts a frame on the air now. Every radio in the sender's neighbour list that is on the channel and
         /// listening starts receiving it; a radio already receiving another frame keeps the stronger one when it is
         /// <see cref="MediumOptions.CaptureThresholdDb"/> stronger, else loses both. Signals below sensitivity do not

@@ -113,7 +113,8 @@ namespace Zsep.Simulation.Medium
         }
 
         /// <summary>
-        /// End of the random backoff: CCA (mode 1, energy above threshold). The channel is judged at this instant for
+        /// End of the random backoff: CCA in the medium's <see cref="MediumOptions.CcaMode"/> (by default carrier
+        /// sense or energy above threshold, see <see cref="SimulatedMedium.IsChannelBusy"/>). The channel is judged at this instant for
         /// the whole 8-symbol CCA; when idle, the frame goes on the air after CCA plus aTurnaroundTime (20 symbols),
         /// the window in which two senders that cannot yet hear each other collide.
         /// </summary>
@@ -121,7 +122,7 @@ namespace Zsep.Simulation.Medium
         {
             _timer = null;
             TxRequest req = _current!;
-            if (Medium.EnergyAt(this, _configuration.Channel) >= Medium.Options.CcaThresholdDbm)
+            if (Medium.IsChannelBusy(this, _configuration.Channel))
             {
                 Counters.BusyCca++;
                 req.Nb++;

@@ -142,13 +142,7 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            if (_routeDiscovery.Count > 64)
-            {
-                _routeDiscovery.Clear();
-                _reverseHops.Clear();
-            }
-
-            _routeDiscovery[key] = cost;
+            NoteRouteDiscovery(key, cost);
             if (request.ManyToOne == NwkManyToOne.NotManyToOne)
             {
                 OnUnicastRouteRequest(header, request, macSource, cost, key);
@@ -159,6 +153,8 @@ namespace Zsep.Stack.Node
             _concentrators.Add(originator);
             if (request.ManyToOne == NwkManyToOne.RouteRecordTableSupported)
             {
+                // Also when a cheaper copy of the same request changed the next hop after a data frame already went
+                // with a route record: the concentrator's relay list would describe the old path.
                 _routeRecordRequired = true;
             }
 
@@ -177,6 +173,37 @@ namespace Zsep.Stack.Node
                     }));
             }
         }
+
+        /// <summary>
+        /// Records the best path cost of a route discovery (route discovery table, 05-3474 3.6.3.2, Table 3.60). An
+        /// entry lives nwkcRouteDiscoveryTime from its first copy, then expires with its reverse hop. Clearing the table
+        /// wholesale instead would let a late, costlier copy of a discovery still in progress count as new and replace
+        /// the route (and be relayed as the best), bending many-to-one routes in a large mesh.
+        /// </summary>
+        private void NoteRouteDiscovery((ushort Originator, byte Id) key, byte cost)
+        {
+            DateTimeOffset now = _scheduler.Now;
+            while (_routeDiscoveryExpiries.Count > 0 &&
+                   (_routeDiscoveryExpiries.Peek().Expires <= now || _routeDiscoveryExpiries.Count > MaxRouteDiscoveryEntries))
+            {
+                var old = _routeDiscoveryExpiries.Dequeue();
+                _routeDiscovery.Remove(old.Key);
+                _reverseHops.Remove(old.Key);
+            }
+
+            if (!_routeDiscovery.ContainsKey(key))
+            {
+                _routeDiscoveryExpiries.Enqueue((key, now + RouteDiscoveryTime));
+            }
+
+            _routeDiscovery[key] = cost;
+        }
+
+        /// <summary>A bound on the route discovery table, whatever the traffic (entries expire long before it in practice).</summary>
+        private const int MaxRouteDiscoveryEntries = 1024;
+
+        private readonly Queue<((ushort Originator, byte Id) Key, DateTimeOffset Expires)> _routeDiscoveryExpiries =
+            new Queue<((ushort Originator, byte Id) Key, DateTimeOffset Expires)>();
 
         private void OnRouteRecord(NwkHeader header, NwkRouteRecord record)
         {

@@ -38,7 +38,7 @@ namespace Zsep.Stack.Node
                 DestinationAddress = new NwkAddress(destination),
                 PathCost = 0,
             };
-            _routeDiscovery[(_nwkAddress, request.RouteRequestIdentifier)] = 0;
+            NoteRouteDiscovery((_nwkAddress, request.RouteRequestIdentifier), 0);
             byte[] bytes = request.ToArray();
             SendRouteRequestRepeated(InitialRouteRequestRetries, () => _awaitingRoute.ContainsKey(destination),
                 () => NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, bytes));

@@ -396,7 +396,7 @@ namespace Zsep.Stack.Node
             });
         }
 
-        /// <summary>A MAC no-ack towards a next hop (3.6.3.3.2 / 3.6.3.5): forget it and the routes through it.</summary>
+        /// <summary>A MAC no-ack towards a next hop (3.6.3.3.2 / 3.6.3.5): forget the neighbor and the route that failed.</summary>
         private void OnLinkFailure(ushort nextHop, NwkHeader header)
         {
             Counters.NwkRouteFailures++;
@@ -409,12 +409,10 @@ namespace Zsep.Stack.Node
             RemoveNeighbor(nextHop);
             if (Role == NodeRole.Coordinator)
             {
-                _routeRecords.Remove(header.DestinationAddress.Value);
-                foreach (ushort d in _routeRecords.Where(p => p.Value.Contains(nextHop)).Select(p => p.Key).ToList())
-                {
-                    _routeRecords.Remove(d);
-                }
-
+                // Source routes are kept: one exhausted set of MAC retries in a busy neighbourhood is not a dead
+                // router, and wiping the routes through a first hop (an eighth of a grid) would leave those devices to
+                // the join tree, no better a guess, until each sends again. The many-to-one route request asks every
+                // router for a fresh route record with its next data frame (3.6.3.5.1), which replaces them.
                 RequestManyToOneSoon();
             }
             else
@@ -442,8 +440,9 @@ namespace Zsep.Stack.Node
                 case NwkLinkStatus status:
                     OnLinkStatus(header, status, macSource, lqi);
                     break;
-                case NwkNetworkStatus status when Role == NodeRole.Coordinator:
-                    _routeRecords.Remove(status.DestinationAddress.Value);
+                case NwkNetworkStatus when Role == NodeRole.Coordinator:
+                    // A relay could not pass a source-routed frame on: ask for fresh route records (kept until then,
+                    // as in OnLinkFailure).
                     RequestManyToOneSoon();
                     break;
                 case NwkLeave _:

@@ -123,6 +123,16 @@ namespace Zsep.Stack.Node
                 return;
             }
 
+            if (address.Value == _nwkAddress || IsAddressTaken(address.Value))
+            {
+                // Stochastic addresses (05-3474 3.6.1.7) collide: 200 devices draw the same one about once in three
+                // networks. The Trust Center knows every address in use, so it refuses the newcomer (its parent removes
+                // it) and the device joins again with a fresh draw, rather than resolving the conflict afterwards
+                // (3.6.1.9), which this stack does not implement.
+                Refuse(device, parent, "AddressConflict");
+                return;
+            }
+
             ZigbeeKey? linkKey = policy.LookupLinkKey(device);
             if (linkKey is null)
             {
@@ -164,6 +174,19 @@ namespace Zsep.Stack.Node
             {
                 SendApsCommand(parent, new ApsTunnelCommand { DestinationAddress = device, TunneledFrame = secured });
             }
+        }
+
+        private bool IsAddressTaken(ushort address)
+        {
+            foreach (TcDevice d in _tcDevices.Values)
+            {
+                if (d.Address == address)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Refuses a device: its parent removes it (APS Remove Device, or our own child table), and the event fires.</summary>

@@ -47,7 +47,7 @@ namespace Zsep.Simulation.Tests.Integration
     }
 
     /// <summary>
-    /// A coordinator + Trust Center at grid cell (0,0) of a <see cref="SimulatedMedium"/> with its default radio model,
+    /// A coordinator + Trust Center at grid cell (0,0) (or the middle one) of a <see cref="SimulatedMedium"/> with its default radio model,
     /// and devices on the other cells, row by row. The spacing comes from the medium's propagation defaults (see
     /// <see cref="GridSpacing"/>): each device reaches its 8 neighbours (orthogonal ones reliably) and nothing
     /// farther, so the fewest hops to a cell is its Chebyshev distance from the coordinator unless end devices (which
@@ -73,16 +73,23 @@ namespace Zsep.Simulation.Tests.Integration
             return reach * 0.51;
         }
 
+        /// <param name="centred">
+        /// Coordinator in the middle cell of the occupied rows instead of (0,0): a gateway placed in the middle of the
+        /// meters it serves, so the depth of a grid of n devices is about sqrt(n)/2 instead of sqrt(n).
+        /// </param>
         public MeshHarness(int seed, int deviceCount, int endDeviceEvery = 12, MediumOptions? mediumOptions = null,
-            Func<ZigbeeNodeOptions, ZigbeeNodeOptions>? tune = null)
+            Func<ZigbeeNodeOptions, ZigbeeNodeOptions>? tune = null, bool centred = false)
         {
             Scheduler = new VirtualScheduler(seed);
             Medium = new SimulatedMedium(Scheduler, mediumOptions ?? new MediumOptions { Name = "mesh" });
             Spacing = GridSpacing(Medium.Options);
             Columns = (int)Math.Ceiling(Math.Sqrt(deviceCount + 1));
+            int rows = (deviceCount + Columns) / Columns;
+            CoordinatorCell = centred ? (Columns / 2, (rows - 1) / 2) : (0, 0);
             tune ??= o => o;
 
-            SimulatedRadio coordinatorRadio = Medium.CreateRadio("coordinator", new Eui64(CoordinatorIeee), new Position(0, 0));
+            SimulatedRadio coordinatorRadio = Medium.CreateRadio("coordinator", new Eui64(CoordinatorIeee),
+                new Position(CoordinatorCell.X * Spacing, CoordinatorCell.Y * Spacing));
             Coordinator = new ZigbeeNode(coordinatorRadio, Scheduler, tune(new ZigbeeNodeOptions
             {
                 Role = NodeRole.Coordinator,
@@ -92,13 +99,20 @@ namespace Zsep.Simulation.Tests.Integration
                 NetworkKey = NetworkKey,
                 TrustCenter = TrustCenter,
             }));
-            Coordinator.DeviceJoined += (_, e) => JoinOrder.Add(e);
+            Coordinator.DeviceJoined += (_, e) =>
+            {
+                JoinOrder.Add(e);
+                _announced.Add(e.Ieee);
+            };
             Coordinator.FrameDropped += (_, e) => CountDrop("coordinator:" + e.Reason);
             Coordinator.AuthenticationFailed += (_, e) => Refused.Add(e);
 
+            int coordinatorIndex = (CoordinatorCell.Y * Columns) + CoordinatorCell.X;
             for (int i = 1; i <= deviceCount; i++)
             {
-                int x = i % Columns, y = i / Columns;
+                // Cells in row order, the coordinator's skipped: device i takes cell i - 1 before it, i after.
+                int cell = i <= coordinatorIndex ? i - 1 : i;
+                int x = cell % Columns, y = cell / Columns;
                 var ieee = new Eui64(DeviceIeeeBase + (ulong)i);
                 NodeRole role = endDeviceEvery > 0 && i % endDeviceEvery == 0 ? NodeRole.EndDevice : NodeRole.Router;
                 InstallCode code = Code(i);
@@ -129,6 +143,9 @@ namespace Zsep.Simulation.Tests.Integration
 
         public int Columns { get; }
 
+        /// <summary>The coordinator's grid cell.</summary>
+        public (int X, int Y) CoordinatorCell { get; }
+
         public ZigbeeNode Coordinator { get; }
 
         public InMemoryTrustCenter TrustCenter { get; } = new InMemoryTrustCenter();
@@ -143,12 +160,18 @@ namespace Zsep.Simulation.Tests.Integration
         /// <summary>Frames dropped by reason (devices; the coordinator's prefixed "coordinator:").</summary>
         public SortedDictionary<string, int> Drops { get; } = new SortedDictionary<string, int>(StringComparer.Ordinal);
 
+        private readonly HashSet<Eui64> _announced = new HashSet<Eui64>();
+
         private void CountDrop(string reason) => Drops[reason] = Drops.TryGetValue(reason, out int n) ? n + 1 : 1;
 
         /// <summary>How many times joining was opened (Mgmt_Permit_Joining broadcasts).</summary>
         public int PermitJoinBroadcasts { get; private set; }
 
-        public bool AllJoined => Devices.All(d => d.Node.State == NodeState.Joined) &&
+        /// <summary>
+        /// Every device joined and authenticated. Checked after every event of the loop, so the full walk runs only
+        /// once the Trust Center has announced as many devices as there are.
+        /// </summary>
+        public bool AllJoined => _announced.Count >= Devices.Count && Devices.All(d => d.Node.State == NodeState.Joined) &&
                                  Coordinator.TrustCenterDevices.Count(t => t.Authenticated) == Devices.Count;
 
         public static InstallCode Code(int seed)
@@ -165,33 +188,55 @@ namespace Zsep.Simulation.Tests.Integration
         /// <summary>
         /// Opens joining (254 s), switches the devices on over the first second, and runs until every device holds the
         /// network key and the Trust Center has its announcement, or <paramref name="limit"/> of virtual time passes.
-        /// Joining is re-opened every <paramref name="reopenEvery"/> while devices are missing and new routers joined since: Mgmt_Permit_Joining
-        /// reaches only the routers joined at that time, as Enable-ZsepJoin -ExpectCount would do.
+        /// Like the gateway (Gateway.RefreshPermitJoin): a router that joins does not know joining is open, since
+        /// Mgmt_Permit_Joining reached only the routers there at the time, so after a router joins the coordinator
+        /// broadcasts it again with the time left, at most once per <see cref="PermitJoinRefreshDelay"/>. When the
+        /// window runs out with devices missing, joining is opened again (as a user would run Enable-ZsepJoin again).
         /// </summary>
-        public bool JoinAll(TimeSpan limit, TimeSpan? reopenEvery = null)
+        public bool JoinAll(TimeSpan limit)
         {
-            TimeSpan reopen = reopenEvery ?? TimeSpan.FromSeconds(20);
+            DateTimeOffset permitUntil = Scheduler.Now + TimeSpan.FromSeconds(254);
+            bool refreshPending = false;
             Coordinator.PermitJoin(254);
             PermitJoinBroadcasts++;
+            Coordinator.DeviceJoined += (_, e) =>
+            {
+                if (e.DeviceType != NodeDeviceType.Router || refreshPending)
+                {
+                    return;
+                }
+
+                refreshPending = true;
+                Scheduler.Schedule(PermitJoinRefreshDelay, () =>
+                {
+                    refreshPending = false;
+                    double left = Math.Ceiling((permitUntil - Scheduler.Now).TotalSeconds);
+                    if (left >= 1 && !AllJoined)
+                    {
+                        Coordinator.PermitJoin((byte)Math.Min(254, left));
+                        PermitJoinBroadcasts++;
+                    }
+                });
+            };
+
             foreach (MeshDevice d in Devices)
             {
                 Scheduler.Schedule(TimeSpan.FromMilliseconds(Scheduler.Random.Next(0, 1000)), d.Node.Join);
             }
 
             DateTimeOffset end = Scheduler.Now + limit;
-            int routersAtLastPermit = 0;
             while (Scheduler.Now < end)
             {
-                TimeSpan slice = end - Scheduler.Now < reopen ? end - Scheduler.Now : reopen;
-                if (Scheduler.RunUntil(() => AllJoined, slice))
+                DateTimeOffset until = permitUntil < end ? permitUntil : end;
+                if (Scheduler.RunUntil(() => AllJoined, until - Scheduler.Now))
                 {
+                    JoinTime = Scheduler.Now - VirtualScheduler.DefaultEpoch;
                     return true;
                 }
 
-                int routers = Devices.Count(d => d.Node.Role == NodeRole.Router && d.Node.State == NodeState.Joined);
-                if (routers != routersAtLastPermit)
+                if (Scheduler.Now >= permitUntil && Scheduler.Now < end)
                 {
-                    routersAtLastPermit = routers;
+                    permitUntil = Scheduler.Now + TimeSpan.FromSeconds(254);
                     Coordinator.PermitJoin(254);
                     PermitJoinBroadcasts++;
                 }
@@ -200,19 +245,49 @@ namespace Zsep.Simulation.Tests.Integration
             return AllJoined;
         }
 
+        /// <summary>
+        /// After the join: the coordinator sends a many-to-one route request, and once it has spread every joined device
+        /// sends one APS frame to the coordinator (as a meter reports a reading), spread over <paramref name="spread"/>;
+        /// each router sends a route record before its first data frame to the concentrator (05-3474 3.6.3.5.1), so
+        /// the coordinator's source routes, and the hop counts, follow the many-to-one routes (lowest path cost)
+        /// rather than the join tree. Returns how many reports were acknowledged.
+        /// </summary>
+        public int ReportOnce(TimeSpan spread)
+        {
+            Coordinator.SendManyToOneRouteRequest();
+            Scheduler.RunFor(TimeSpan.FromSeconds(3));
+            int acked = 0;
+            foreach (MeshDevice d in Devices)
+            {
+                ZigbeeNode node = d.Node;
+                Scheduler.Schedule(TimeSpan.FromTicks((long)(Scheduler.Random.NextDouble() * spread.Ticks)), () =>
+                    node.SendData(new Zsep.Stack.Types.NwkAddress(0x0000), 1, 0x0702, 0x0109, 1, new byte[] { 0x18, 0x01, 0x0A },
+                        status => acked += status == ApsDeliveryStatus.Success ? 1 : 0));
+            }
+
+            Scheduler.RunFor(spread + TimeSpan.FromSeconds(15));
+            return acked;
+        }
+
+        /// <summary>The gateway's delay before it repeats Mgmt_Permit_Joining after a router joined (3 s).</summary>
+        public TimeSpan PermitJoinRefreshDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+        /// <summary>Virtual time from the start of the run until every device had joined (null until then).</summary>
+        public TimeSpan? JoinTime { get; private set; }
+
         /// <summary>Every device's hop count as the coordinator sees it (source route or join tree).</summary>
         public Dictionary<MeshDevice, int?> HopCounts() => Devices.ToDictionary(d => d, d => Coordinator.GetHopCount(d.Node.NwkAddress));
 
         private void ComputeExpectedHops()
         {
             var byCell = Devices.ToDictionary(d => (d.X, d.Y));
-            var hops = new Dictionary<(int, int), int> { [(0, 0)] = 0 };
+            var hops = new Dictionary<(int, int), int> { [CoordinatorCell] = 0 };
             var queue = new Queue<(int X, int Y)>();
-            queue.Enqueue((0, 0));
+            queue.Enqueue(CoordinatorCell);
             while (queue.Count > 0)
             {
                 var cell = queue.Dequeue();
-                bool relays = cell == (0, 0) || byCell[cell].Node.Role != NodeRole.EndDevice;
+                bool relays = cell == CoordinatorCell || byCell[cell].Node.Role != NodeRole.EndDevice;
                 if (!relays)
                 {
                     continue;
@@ -223,7 +298,7 @@ namespace Zsep.Simulation.Tests.Integration
                     for (int dy = -1; dy <= 1; dy++)
                     {
                         var next = (cell.X + dx, cell.Y + dy);
-                        if (byCell.ContainsKey(next) && !hops.ContainsKey(next))
+                        if ((byCell.ContainsKey(next) || next == CoordinatorCell) && !hops.ContainsKey(next))
                         {
                             hops[next] = hops[cell] + 1;
                             queue.Enqueue(next);

@@ -29,17 +29,46 @@ namespace Zsep.Simulation.Tests.Integration
         }
 
         /// <summary>
-        /// The acceptance size. Not yet green: about 95 % of the devices join within 30 virtual minutes; the rest
-        /// stay in the far rows (see the report in the branch's commit message). Run it by hand to see where it stands.
+        /// The acceptance size, its join half: 200 devices (every 12th an rx-off end device) on a 15-column grid around
+        /// a coordinator in the middle, the far corners 7 hops out, all join within 10 virtual minutes (seed 3: 1 min
+        /// 50 s), and after two rounds of reports the coordinator has a route to each, never shorter than the geometry.
         /// </summary>
-        [Fact(Skip = "200-device grid: ~189/200 join in 30 virtual minutes; work in progress")]
+        [Fact]
+        public void Grid200_AllJoin_WithinTenVirtualMinutes()
+        {
+            MeshHarness h = Join200(out bool joined);
+            Assert.True(joined, "not every device joined");
+            Assert.True(h.JoinTime < TimeSpan.FromMinutes(10));
+            Assert.True(h.Devices.Max(d => d.ExpectedHops) >= 4, "the far corner is fewer than 4 hops away");
+            var hops = h.HopCounts();
+            Assert.All(h.Devices, d => Assert.True(hops[d] >= d.ExpectedHops, $"{d}: hop count {hops[d]}, expected {d.ExpectedHops}"));
+        }
+
+        /// <summary>
+        /// The acceptance size, its hop-count half: each device at its grid hop count, +1 allowed. Not yet green: seed 3
+        /// gives 159 exact, 28 at +1 and 13 at +2. Many-to-one routes bend where a diagonal link (3.9 dB margin, 74 %
+        /// of frames) lost every copy of a route request or a router dropped the coordinator from its neighbor table
+        /// after one MAC failure; route records then describe a path one or two hops long.
+        /// </summary>
+        [Fact(Skip = "200-device hop counts: 13/200 are 2 hops over the grid distance; work in progress")]
         public void Grid200_AllJoin_WithGridHopCounts()
         {
-            var h = new MeshHarness(seed: 3, deviceCount: 200);
-            bool joined = h.JoinAll(TimeSpan.FromMinutes(30));
-            _output.WriteLine(Report(h));
+            MeshHarness h = Join200(out bool joined);
             Assert.True(joined, "not every device joined");
             AssertHopCounts(h);
+        }
+
+        private MeshHarness Join200(out bool joined)
+        {
+            var h = new MeshHarness(seed: 3, deviceCount: 200, centred: true);
+            joined = h.JoinAll(TimeSpan.FromMinutes(10));
+
+            // Meters report: two rounds, each after a many-to-one route request, so route records follow routes that settled.
+            int first = joined ? h.ReportOnce(TimeSpan.FromSeconds(60)) : 0;
+            int second = joined ? h.ReportOnce(TimeSpan.FromSeconds(60)) : 0;
+            _output.WriteLine($"reports acknowledged {first} + {second}");
+            _output.WriteLine(Report(h));
+            return h;
         }
 
         /// <summary>Same seed, same run: the Trust Center admits the same devices in the same order at the same addresses.</summary>
@@ -66,8 +95,8 @@ namespace Zsep.Simulation.Tests.Integration
         {
             long before = GC.GetTotalMemory(true);
             var wall = System.Diagnostics.Stopwatch.StartNew();
-            var h = new MeshHarness(seed: 3, deviceCount: 200);
-            h.JoinAll(TimeSpan.FromMinutes(30));
+            var h = new MeshHarness(seed: 3, deviceCount: 200, centred: true);
+            h.JoinAll(TimeSpan.FromMinutes(10));
             wall.Stop();
             _output.WriteLine($"200 devices: wall {wall.Elapsed.TotalSeconds:0.00} s, virtual {(h.Scheduler.Now - Zsep.Stack.Runtime.VirtualScheduler.DefaultEpoch).TotalSeconds:0} s, " +
                 $"events {h.Scheduler.EventsRun}, managed heap after {(GC.GetTotalMemory(false) - before) / 1048576.0:0.0} MiB, process peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB");
@@ -90,12 +119,20 @@ namespace Zsep.Simulation.Tests.Integration
         internal static string Report(MeshHarness h)
         {
             var sb = new StringBuilder();
-            sb.AppendLine($"spacing {h.Spacing:0.0} m, {h.Devices.Count} devices, virtual {h.Scheduler.Now - Zsep.Stack.Runtime.VirtualScheduler.DefaultEpoch}, events {h.Scheduler.EventsRun}, permit-join broadcasts {h.PermitJoinBroadcasts}");
+            sb.AppendLine($"spacing {h.Spacing:0.0} m, {h.Devices.Count} devices, coordinator at {h.CoordinatorCell}, far corner {h.Devices.Max(d => d.ExpectedHops)} hops, " +
+                $"all joined after {h.JoinTime?.ToString() ?? "-"}, virtual {h.Scheduler.Now - Zsep.Stack.Runtime.VirtualScheduler.DefaultEpoch}, events {h.Scheduler.EventsRun}, permit-join broadcasts {h.PermitJoinBroadcasts}");
             sb.AppendLine($"joined {h.Devices.Count(d => d.Node.State == NodeState.Joined)}, TC authenticated {h.Coordinator.TrustCenterDevices.Count(t => t.Authenticated)}, refused {h.Refused.Count} ({string.Join(",", h.Refused.Select(r => r.Reason).Distinct())})");
             var hops = h.HopCounts();
-            foreach (MeshDevice d in h.Devices.Where(d => d.Node.State != NodeState.Joined || hops[d] != d.ExpectedHops).Take(40))
+            sb.AppendLine("hops - expected: " + string.Join(", ", h.Devices.GroupBy(d => hops[d] - d.ExpectedHops).OrderBy(g => g.Key).Select(g => $"{g.Key?.ToString() ?? "none"}: {g.Count()}")));
+            var byAddress = h.Devices.GroupBy(d => d.Node.NwkAddress.Value).ToDictionary(g => g.Key, g => string.Join("|", g.Select(d => $"({d.X},{d.Y})")));
+            foreach (MeshDevice d in h.Devices.Where(d => d.Node.State != NodeState.Joined || hops[d] != d.ExpectedHops)
+                .OrderByDescending(d => (hops[d] ?? 99) - d.ExpectedHops).Take(25))
             {
-                sb.AppendLine($"  {d} depth {d.Node.Depth} hops {hops[d]} expected {d.ExpectedHops} | {d.Node.Counters}");
+                var record = h.Coordinator.GetRouteRecord(d.Node.NwkAddress);
+                string path = record is null ? "tree" : string.Join(" ", record.Select(a => byAddress.TryGetValue(a.Value, out string? c) ? c : a.ToString()));
+                var mto = d.Node.Routes.FirstOrDefault(r => r.Destination.Value == 0 && r.ManyToOne);
+                string next = mto is null ? "none" : byAddress.TryGetValue(mto.NextHop.Value, out string? nc) ? nc + " cost " + mto.PathCost : mto.NextHop + " cost " + mto.PathCost;
+                sb.AppendLine($"  {d} depth {d.Node.Depth} hops {hops[d]} expected {d.ExpectedHops} via {path} next {next} | {d.Node.Counters}");
             }
 
             sb.AppendLine("coordinator: " + h.Coordinator.Counters);

@@ -220,7 +220,16 @@ namespace Zsep.Stack.Gateway
             Trace.Info(TraceCodes.DeviceLeft, e.Ieee, $"{e.NwkAddress} {e.Reason}");
         }
 
-        private void OnAuthenticationFailed(object? sender, AuthenticationFailedEventArgs e) =>
+        private void OnAuthenticationFailed(object? sender, AuthenticationFailedEventArgs e)
+        {
+            if (e.Reason == "AddressConflict")
+            {
+                // Not a security failure: the device came with an address in use and joins again with a new one.
+                Trace.Write(TraceLevel.Warning, TraceCodes.AddressChanged, e.Ieee, "address conflict: the device joins again with a fresh address");
+                return;
+            }
+
             Trace.Error(TraceCodes.ErrAuthSecFail, e.Ieee, e.Reason);
+        }
     }
 }

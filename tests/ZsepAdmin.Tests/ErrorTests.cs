@@ -52,5 +52,36 @@ namespace ZsepAdmin.Tests
             Assert.Single(r.Errors);
             Assert.Equal("66B6900981E1EE3CA4206B6B861C02BB", Assert.Single(r.Output).Properties["LinkKey"].Value);
         }
+
+        [Theory]
+        [InlineData("zsep.db", "truncate", "NetworkStateCorruptStore")]
+        [InlineData("nwk_config.json", "{ \"name\": \"x\",\n  \"channel\": ", "NetworkStateConfigSyntax")]
+        [InlineData("nwk_config.json", "channel27", "NetworkStateInvalidConfig")]
+        public void A_damaged_network_folder_is_refused_clearly_and_left_as_it_was(string file, string damage, string id)
+        {
+            string path = System.IO.Path.Combine(TestEnvironment.StateRoot, "damaged-" + System.Guid.NewGuid().ToString("N"));
+            _ps.RunOk($"New-ZsepNetwork -Name dmg -StatePath '{path}' -Radio sim://dmg-{System.Guid.NewGuid():N} -Seed 1 -Channel 11 | Out-Null; Disconnect-ZsepNetwork -Network dmg");
+            string target = System.IO.Path.Combine(path, file);
+            if (damage == "truncate")
+            {
+                using var f = new System.IO.FileStream(target, System.IO.FileMode.Open);
+                f.SetLength(f.Length / 3);
+            }
+            else if (damage == "channel27")
+            {
+                System.IO.File.WriteAllText(target, System.IO.File.ReadAllText(target).Replace("\"channel\": 11", "\"channel\": 27"));
+            }
+            else
+            {
+                System.IO.File.WriteAllText(target, damage);
+            }
+
+            byte[] before = System.IO.File.ReadAllBytes(target);
+            ErrorRecord e = SingleError($"Connect-ZsepNetwork -StatePath '{path}'");
+            Assert.Equal(id + ",ZsepAdmin.Commands.ConnectZsepNetworkCommand", e.FullyQualifiedErrorId);
+            Assert.Contains(file, e.Exception.Message);
+            Assert.Equal(before, System.IO.File.ReadAllBytes(target));
+            Assert.Empty(_ps.RunOk("Get-ZsepNetwork"));
+        }
     }
 }

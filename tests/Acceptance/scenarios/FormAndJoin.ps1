@@ -14,6 +14,22 @@ if ($registered.Count -ne 7) { throw "Registered $($registered.Count) codes" }
 if ("$($registered[0].Status)" -ne 'Pending') { throw "Status $($registered[0].Status)" }
 if (@(Get-ZsepSimulatedDevice | Add-ZsepInstallCode | Where-Object { "$($_.Outcome)" -ne 'Unchanged' }).Count) { throw 'Registering the same codes again changed something' }
 
+# A batch with a mistyped label: the good rows are registered, the bad one is one error (and a trace line).
+$batch = @(
+    [pscustomobject]@{ Ieee = '00:0D:6F:00:00:CC:00:01'; InstallCode = '83FED3407A939723A5C639B26916D505C3B5' }
+    [pscustomobject]@{ Ieee = '00:0D:6F:00:00:CC:00:02'; InstallCode = '83FED3407A939723A5C639B26916D505C3B4' }
+    [pscustomobject]@{ Ieee = '00:0D:6F:00:00:CC:00:03'; InstallCode = '83FED3407A939723A5C639FF4C12' }
+)
+$err = $null
+$ok = @($batch | Add-ZsepInstallCode -ErrorAction SilentlyContinue -ErrorVariable err)
+if ($ok.Count -ne 2 -or $err.Count -ne 1) { throw "Batch: $($ok.Count) registered, $($err.Count) errors" }
+if ($err[0].FullyQualifiedErrorId -ne 'InstallCodeCrcMismatch,ZsepAdmin.Commands.AddZsepInstallCodeCommand') { throw "Batch error: $($err[0].FullyQualifiedErrorId)" }
+if (-not (Get-ZsepTrace -Code ERR_AUTH_SEC_FAIL -Node 00:0D:6F:00:00:CC:00:02)) { throw 'The bad label was not traced' }
+$dup = try { Add-ZsepInstallCode -Ieee 00:0D:6F:00:00:CC:00:01 -InstallCode 83FED3407A939723A5C639FF4C12 -ErrorAction Stop; 'none' } catch { $_.FullyQualifiedErrorId }
+if ($dup -ne 'InstallCodeConflict,ZsepAdmin.Commands.AddZsepInstallCodeCommand') { throw "A different code for a known device: $dup" }
+if ("$((Add-ZsepInstallCode -Ieee 00:0D:6F:00:00:CC:00:01 -InstallCode 83FED3407A939723A5C639FF4C12 -Force).Outcome)" -ne 'Updated') { throw '-Force did not replace the code' }
+'00:0D:6F:00:00:CC:00:01', '00:0D:6F:00:00:CC:00:03' | ForEach-Object { Remove-ZsepInstallCode -Ieee $_ -Force }
+
 # A rogue meter whose label is not the code registered for its address, and a device nobody registered.
 $rogue = Add-ZsepSimulatedDevice -Kind Meter -Ieee 00:0D:6F:00:00:0B:AD:01 -InstallCode 83FED3407A939723A5C639B26916D505C3B5 -Position 0, -30
 Add-ZsepInstallCode -Ieee 00:0D:6F:00:00:0B:AD:01 -InstallCode 83FED3407A939723A5C639FF4C12 | Out-Null

@@ -29,11 +29,20 @@ namespace Zsep.Stack.Node
             _routeRecords.TryGetValue(originator.Value, out List<ushort>? relays) ? relays.Select(r => new NwkAddress(r)).ToList() : null;
 
         /// <summary>
-        /// The hop count from the coordinator to <paramref name="device"/>: 1 for a neighbor, else the relays of its
-        /// source route plus one. Null when no route is known.
+        /// The hop count from the coordinator to <paramref name="device"/>: the relays of its last route record plus
+        /// one; without one, 1 for a neighbor, else the relays of its join-tree source route plus one. Null when no
+        /// route is known.
         /// </summary>
         public int? GetHopCount(NwkAddress device)
         {
+            // The route in use is the one the device's own frames took, as its last route record lists it (each
+            // relay appended itself, 3.6.4.5.2): that comes first, even for a router the coordinator also hears
+            // directly over a lossy link. Without a record: a neighbor is 1 hop, else the join tree.
+            if (_routeRecords.TryGetValue(device.Value, out List<ushort>? recorded))
+            {
+                return recorded.Count + 1;
+            }
+
             if (IsDirect(device.Value))
             {
                 return 1;
@@ -135,10 +144,13 @@ namespace Zsep.Stack.Node
                 n.DeviceType = macSource == 0 ? NodeDeviceType.Coordinator : NodeDeviceType.Router;
             }
 
-            byte cost = (byte)Math.Min(255, request.PathCost + LinkCost(lqi));
+            // 3.6.3.5.2: the path cost grows by the cost of the link the request came over, in the direction the
+            // route will carry frames (towards the previous hop), so the outgoing cost from link status counts.
+            byte cost = (byte)Math.Min(255, request.PathCost + LinkCost(n, lqi));
             var key = (originator, request.RouteRequestIdentifier);
             if (_routeDiscovery.TryGetValue(key, out byte best) && cost >= best)
             {
+                // A later copy of the same request that is no cheaper changes nothing: the route stays.
                 return;
             }
 

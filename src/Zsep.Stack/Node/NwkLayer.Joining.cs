@@ -134,7 +134,7 @@ namespace Zsep.Stack.Node
         {
             _associationTimer?.Cancel();
             List<BeaconCandidate> suitable = _candidates
-                .Where(c => c.PermitJoin && c.Payload.StackProfile == ZigbeeStackProfile.ZigbeePro && c.Payload.DeviceDepth < 15 &&
+                .Where(c => c.PermitJoin && c.Payload.StackProfile == ZigbeeStackProfile.ZigbeePro &&
                             (_options.ExtendedPanId.Value == 0 || c.Payload.NwkExtendedPanId == _options.ExtendedPanId) &&
                             (Role == NodeRole.Router ? c.Payload.RouterCapacity : c.Payload.EndDeviceCapacity))
                 .ToList();
@@ -231,7 +231,7 @@ namespace Zsep.Stack.Node
             _nwkAddress = response.ShortAddress;
             _parentAddress = parent.Address;
             _extendedPanId = parent.Payload.NwkExtendedPanId;
-            _depth = (byte)(parent.Payload.DeviceDepth + 1);
+            _depth = (byte)Math.Min(15, parent.Payload.DeviceDepth + 1); // the beacon's 4-bit field saturates
             bool rxOn = Role != NodeRole.EndDevice;
             _radio.Configure(new RadioConfiguration { Channel = _channel, PanId = _panId, ShortAddress = _nwkAddress, RxOnWhenIdle = rxOn });
             Neighbor n = GetOrAddNeighbor(parent.Address);
@@ -350,7 +350,10 @@ namespace Zsep.Stack.Node
             }
 
             bool permit = PermitJoining;
-            bool capacity = _children.Count < _options.MaxChildren && _depth < 14;
+            // Stochastic addressing (stack profile 2, 3.6.1.7) does not depend on depth: a router takes children at
+            // any depth, and the 4-bit Device Depth field saturates at 15. A depth cap leaves the far corners of a
+            // large mesh, whose join tree grows deeper than its radius, with no parent at all.
+            bool capacity = _children.Count < _options.MaxChildren;
             var payload = new ZigbeeBeaconPayload
             {
                 RouterCapacity = capacity,

@@ -230,7 +230,7 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            if (Role == NodeRole.Coordinator && !IsDirect(destination.Value))
+            if (Role == NodeRole.Coordinator && (!IsDirect(destination.Value) || HasRelayedRouteRecord(destination.Value)))
             {
                 List<ushort>? relays = SourceRouteTo(destination.Value, 0);
                 if (relays is { Count: 0 })
@@ -296,9 +296,25 @@ namespace Zsep.Stack.Node
             (_children.TryGetValue(destination, out Child? child) && !child.RxOnWhenIdle) ||
             (_neighbors.TryGetValue(destination, out Neighbor? n) && (n.IsRouter || _children.ContainsKey(destination)));
 
-        /// <summary>Unicast next hop of a router (3.6.3.3): a child, a router neighbor, the routing table, else the parent.</summary>
+        /// <summary>
+        /// The device's last route record lists relays: its frames came by them rather than over the direct link the
+        /// coordinator may also hear, so the source route follows the path the device chose by cost (3.6.3.5).
+        /// </summary>
+        private bool HasRelayedRouteRecord(ushort destination) =>
+            _routeRecords.TryGetValue(destination, out List<ushort>? relays) && relays.Count > 0;
+
+        /// <summary>
+        /// Unicast next hop of a router (3.6.3.3): towards a concentrator, its many-to-one route (chosen by path cost
+        /// among all copies of the request, the direct link included, so a lossy direct link to the coordinator does
+        /// not win over two good hops); else a child, a router neighbor, the routing table, else the parent.
+        /// </summary>
         private ushort? NextHop(ushort destination)
         {
+            if (_routes.TryGetValue(destination, out RouteInfo? manyToOne) && manyToOne.ManyToOne)
+            {
+                return manyToOne.NextHop.Value;
+            }
+
             if (IsDirect(destination))
             {
                 return destination;
@@ -396,7 +412,13 @@ namespace Zsep.Stack.Node
             });
         }
 
-        /// <summary>A MAC no-ack towards a next hop (3.6.3.3.2 / 3.6.3.5): forget the neighbor and the route that failed.</summary>
+        /// <summary>
+        /// A MAC no-ack towards a next hop (3.6.3.3.2 / 3.6.3.5). The neighbor and the routes through it stay: one
+        /// exhausted set of MAC retries in a busy neighbourhood, or over a lossy link, is not a dead router, and
+        /// dropping it would bend the many-to-one routes through it until the next request. A router that is really
+        /// gone stops sending link status and ages out after nwkRouterAgeLimit periods (AgeNeighbors), with its
+        /// routes; the next many-to-one route request routes around it.
+        /// </summary>
         private void OnLinkFailure(ushort nextHop, NwkHeader header)
         {
             Counters.NwkRouteFailures++;
@@ -406,18 +428,11 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            RemoveNeighbor(nextHop);
             if (Role == NodeRole.Coordinator)
             {
-                // Source routes are kept: one exhausted set of MAC retries in a busy neighbourhood is not a dead
-                // router, and wiping the routes through a first hop (an eighth of a grid) would leave those devices to
-                // the join tree, no better a guess, until each sends again. The many-to-one route request asks every
-                // router for a fresh route record with its next data frame (3.6.3.5.1), which replaces them.
+                // Source routes are kept too; the many-to-one route request asks every router for a fresh route
+                // record with its next data frame (3.6.3.5.1), which replaces them.
                 RequestManyToOneSoon();
-            }
-            else
-            {
-                _routeRecordRequired = true;
             }
         }
 

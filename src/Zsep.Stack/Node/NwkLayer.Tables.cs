@@ -45,10 +45,27 @@ namespace Zsep.Stack.Node
         }
 
         /// <summary>
-        /// Link cost from LQI (05-3474 3.6.3.1: C{l} from the probability of delivery, 1..7). A coarse mapping:
-        /// LQI 200+ is a near-perfect link.
+        /// Link cost C{l} from LQI (05-3474 3.6.3.1): C{l} = min(7, round(1 / p^4)), p the probability that a frame
+        /// gets across the link. p is estimated from the LQI, read as linear in the signal above sensitivity (about
+        /// 4.25 LQI per dB, as radios that derive LQI from energy report it) with the transitional region a few dB
+        /// wide: LQI 26 (6 dB, p ~ 0.9) and up is a cost 1 link, LQI 19 (4.5 dB, p ~ 0.8) cost 2, LQI 16 (3.75 dB,
+        /// p ~ 0.73) cost 3, and so on down to 7 at the edge of sensitivity. A 74 % link thus costs 3 and two 97 %
+        /// links 2, so many-to-one route requests prefer good links over fewer, lossy ones.
         /// </summary>
-        internal static byte LinkCost(byte lqi) => lqi >= 200 ? (byte)1 : lqi >= 150 ? (byte)2 : lqi >= 100 ? (byte)3 : lqi >= 50 ? (byte)5 : (byte)7;
+        internal static byte LinkCost(byte lqi) =>
+            lqi >= 26 ? (byte)1 : lqi >= 19 ? (byte)2 : lqi >= 16 ? (byte)3 : lqi >= 14 ? (byte)4 : lqi >= 13 ? (byte)5 : lqi >= 12 ? (byte)6 : (byte)7;
+
+        /// <summary>
+        /// Cost of the link from this node to <paramref name="neighbor"/> as heard at <paramref name="lqi"/>
+        /// (3.6.3.1, 3.6.3.4.2): the larger of the incoming cost and the outgoing cost the neighbor reported in its
+        /// link status, when it has (nwkSymLink: a route is only as good as the worse direction).
+        /// </summary>
+        private static byte LinkCost(Neighbor? neighbor, byte lqi)
+        {
+            byte incoming = LinkCost(lqi);
+            byte outgoing = neighbor?.OutgoingCost ?? 0;
+            return outgoing > incoming ? outgoing : incoming;
+        }
 
         private Neighbor GetOrAddNeighbor(ushort address)
         {
@@ -71,7 +88,7 @@ namespace Zsep.Stack.Node
             }
         }
 
-        /// <summary>Removes a neighbor that failed (MAC no-ack) or aged out, with every route through it.</summary>
+        /// <summary>Removes a neighbor that aged out, with every route through it.</summary>
         private void RemoveNeighbor(ushort address)
         {
             if (!_neighbors.TryGetValue(address, out Neighbor? n) ||
@@ -92,16 +109,30 @@ namespace Zsep.Stack.Node
             }
         }
 
-        /// <summary>nwkRouterAgeLimit: router neighbors silent for that many link status periods are dropped.</summary>
+        /// <summary>
+        /// nwkRouterAgeLimit (3.6.3.4.2): router neighbors silent for that many link status periods are dropped, with
+        /// the routes through them. Age runs from the last link status, or from the last frame heard for a neighbor
+        /// that never sent one. This is the only way a router neighbor leaves the table: a MAC failure is not (see
+        /// OnLinkFailure).
+        /// </summary>
         private void AgeNeighbors()
         {
             TimeSpan limit = TimeSpan.FromTicks(_options.LinkStatusPeriod.Ticks * _options.RouterAgeLimit);
-            foreach (Neighbor n in _neighbors.Values.ToList())
+            List<ushort>? stale = null;
+            foreach (Neighbor n in _neighbors.Values)
             {
-                if (n.IsRouter && n.Relationship != NeighborRelationship.Parent && n.LastLinkStatus != default &&
-                    _scheduler.Now - n.LastLinkStatus > limit)
+                DateTimeOffset news = n.LastLinkStatus != default ? n.LastLinkStatus : n.LastHeard;
+                if (n.IsRouter && n.Relationship != NeighborRelationship.Parent && _scheduler.Now - news > limit)
                 {
-                    RemoveNeighbor(n.Address);
+                    (stale ??= new List<ushort>()).Add(n.Address);
+                }
+            }
+
+            if (stale != null)
+            {
+                foreach (ushort address in stale)
+                {
+                    RemoveNeighbor(address);
                 }
             }
         }

@@ -40,8 +40,23 @@ namespace Zsep.Simulation.Tests.Integration
 
         public int Y { get; }
 
-        /// <summary>Fewest hops from the coordinator over links between 8-neighbours, relaying only through routers.</summary>
+        /// <summary>Fewest hops from the coordinator over links between 8-neighbours, relaying only through routers (Chebyshev distance around end devices).</summary>
+        public int GridHops { get; set; }
+
+        /// <summary>
+        /// Hops of the cheapest path to the coordinator by the spec's path cost (05-3474 3.6.3.1: each link costs
+        /// min(7, round(1/p^4)), p its delivery probability in the medium, the worse direction; ties to fewer hops),
+        /// relaying only through routers: the route many-to-one route requests should settle on. With the default
+        /// grid an orthogonal link (97.6 %) costs 1 and a diagonal one (74 %) 3, so this is the Manhattan distance
+        /// around end devices rather than <see cref="GridHops"/>.
+        /// </summary>
         public int ExpectedHops { get; set; }
+
+        /// <summary>
+        /// Hops of the route its last report took when it was sent (<see cref="MeshHarness.RouteInUseHops"/> then):
+        /// the route really used, which the coordinator should report.
+        /// </summary>
+        public int? ReportedRouteHops { get; set; }
 
         public override string ToString() => $"({X},{Y}) {Node}";
     }
@@ -88,7 +103,7 @@ namespace Zsep.Simulation.Tests.Integration
             CoordinatorCell = centred ? (Columns / 2, (rows - 1) / 2) : (0, 0);
             tune ??= o => o;
 
-            SimulatedRadio coordinatorRadio = Medium.CreateRadio("coordinator", new Eui64(CoordinatorIeee),
+            SimulatedRadio coordinatorRadio = CoordinatorRadio = Medium.CreateRadio("coordinator", new Eui64(CoordinatorIeee),
                 new Position(CoordinatorCell.X * Spacing, CoordinatorCell.Y * Spacing));
             Coordinator = new ZigbeeNode(coordinatorRadio, Scheduler, tune(new ZigbeeNodeOptions
             {
@@ -147,6 +162,8 @@ namespace Zsep.Simulation.Tests.Integration
         public (int X, int Y) CoordinatorCell { get; }
 
         public ZigbeeNode Coordinator { get; }
+
+        public SimulatedRadio CoordinatorRadio { get; }
 
         public InMemoryTrustCenter TrustCenter { get; } = new InMemoryTrustCenter();
 
@@ -261,8 +278,11 @@ namespace Zsep.Simulation.Tests.Integration
             {
                 ZigbeeNode node = d.Node;
                 Scheduler.Schedule(TimeSpan.FromTicks((long)(Scheduler.Random.NextDouble() * spread.Ticks)), () =>
+                {
+                    d.ReportedRouteHops = RouteInUseHops(d);
                     node.SendData(new Zsep.Stack.Types.NwkAddress(0x0000), 1, 0x0702, 0x0109, 1, new byte[] { 0x18, 0x01, 0x0A },
-                        status => acked += status == ApsDeliveryStatus.Success ? 1 : 0));
+                        status => acked += status == ApsDeliveryStatus.Success ? 1 : 0);
+                });
             }
 
             Scheduler.RunFor(spread + TimeSpan.FromSeconds(15));
@@ -278,7 +298,116 @@ namespace Zsep.Simulation.Tests.Integration
         /// <summary>Every device's hop count as the coordinator sees it (source route or join tree).</summary>
         public Dictionary<MeshDevice, int?> HopCounts() => Devices.ToDictionary(d => d, d => Coordinator.GetHopCount(d.Node.NwkAddress));
 
+        /// <summary>
+        /// Hops of the route a device's frames to the coordinator take now, walked through the stacks' own tables: an
+        /// end device goes to its parent; a router to the next hop of its many-to-one route, else its parent (the
+        /// join tree, before the first request). Null when the walk loops or breaks.
+        /// </summary>
+        public int? RouteInUseHops(MeshDevice device)
+        {
+            var byAddress = Devices.Where(d => d.Node.State == NodeState.Joined).GroupBy(d => d.Node.NwkAddress.Value).ToDictionary(g => g.Key, g => g.First());
+            ZigbeeNode node = device.Node;
+            for (int hops = 1; hops <= 40; hops++)
+            {
+                RouteInfo? route = node.Role == NodeRole.EndDevice ? null : node.Routes.FirstOrDefault(r => r.Destination.Value == 0 && r.ManyToOne);
+                ushort next = route?.NextHop.Value ?? node.ParentAddress.Value;
+                if (next == 0x0000)
+                {
+                    return hops;
+                }
+
+                if (!byAddress.TryGetValue(next, out MeshDevice? relay))
+                {
+                    return null;
+                }
+
+                node = relay.Node;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The cheapest-path hop count (<see cref="MeshDevice.ExpectedHops"/>) the device can have once joined: a
+        /// router's own; an end device's is its parent's plus one, since its frames go by the parent it associated
+        /// with, whichever router neighbour is cheapest.
+        /// </summary>
+        public int ExpectedHopsOf(MeshDevice device)
+        {
+            if (device.Node.Role != NodeRole.EndDevice)
+            {
+                return device.ExpectedHops;
+            }
+
+            ushort parent = device.Node.ParentAddress.Value;
+            MeshDevice? p = parent == 0 ? null : Devices.FirstOrDefault(d => d.Node.NwkAddress.Value == parent && d.Node.Role != NodeRole.EndDevice);
+            return parent == 0 ? 1 : p is null ? device.ExpectedHops : p.ExpectedHops + 1;
+        }
+
+        /// <summary>Spec link cost (05-3474 3.6.3.1) of the worse direction between two radios; 0 when out of reach.</summary>
+        private int SpecLinkCost(SimulatedRadio a, SimulatedRadio b)
+        {
+            double p = Math.Min(Medium.Link(a, b).SuccessProbability, Medium.Link(b, a).SuccessProbability);
+            return p <= 0 ? 0 : (int)Math.Min(7, Math.Round(1 / Math.Pow(p, 4)));
+        }
+
         private void ComputeExpectedHops()
+        {
+            // Dijkstra from the coordinator by (path cost, hops), relaying only through routers.
+            var cells = Devices.ToDictionary(d => (d.X, d.Y));
+            var radios = Devices.ToDictionary(d => (d.X, d.Y), d => d.Radio);
+            radios[CoordinatorCell] = CoordinatorRadio;
+            var best = new Dictionary<(int, int), (int Cost, int Hops)> { [CoordinatorCell] = (0, 0) };
+            var done = new HashSet<(int, int)>();
+            while (true)
+            {
+                var open = best.Where(p => !done.Contains(p.Key)).OrderBy(p => p.Value.Cost).ThenBy(p => p.Value.Hops).ToList();
+                if (open.Count == 0)
+                {
+                    break;
+                }
+
+                var (cell, (cost, hops)) = (open[0].Key, open[0].Value);
+                done.Add(cell);
+                if (cell != CoordinatorCell && cells[cell].Node.Role == NodeRole.EndDevice)
+                {
+                    continue;
+                }
+
+                for (int dx = -2; dx <= 2; dx++)
+                {
+                    for (int dy = -2; dy <= 2; dy++)
+                    {
+                        var next = (cell.Item1 + dx, cell.Item2 + dy);
+                        if (!radios.ContainsKey(next) || done.Contains(next))
+                        {
+                            continue;
+                        }
+
+                        int link = SpecLinkCost(radios[cell], radios[next]);
+                        if (link == 0)
+                        {
+                            continue;
+                        }
+
+                        var candidate = (cost + link, hops + 1);
+                        if (!best.TryGetValue(next, out var known) || candidate.Item1 < known.Cost || (candidate.Item1 == known.Cost && candidate.Item2 < known.Hops))
+                        {
+                            best[next] = candidate;
+                        }
+                    }
+                }
+            }
+
+            foreach (MeshDevice d in Devices)
+            {
+                d.ExpectedHops = best[(d.X, d.Y)].Hops;
+            }
+
+            ComputeGridHops();
+        }
+
+        private void ComputeGridHops()
         {
             var byCell = Devices.ToDictionary(d => (d.X, d.Y));
             var hops = new Dictionary<(int, int), int> { [CoordinatorCell] = 0 };
@@ -309,7 +438,7 @@ namespace Zsep.Simulation.Tests.Integration
 
             foreach (MeshDevice d in Devices)
             {
-                d.ExpectedHops = hops[(d.X, d.Y)];
+                d.GridHops = hops[(d.X, d.Y)];
             }
         }
     }

@@ -246,11 +246,25 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            var entries = _neighbors.Values
-                .Where(n => n.IsRouter && n.Relationship != NeighborRelationship.UnauthenticatedChild)
-                .OrderBy(n => n.Address).Take(31)
-                .Select(n => new NwkLinkStatusEntry(new NwkAddress(n.Address), n.IncomingCost, n.OutgoingCost == 0 ? (byte)7 : n.OutgoingCost))
-                .ToList();
+            // Plain loops, not LINQ: every router runs this every 15 s, and LINQ's pooled buffers per element type
+            // cost more in pool trimming than the list itself.
+            var routers = new List<Neighbor>();
+            foreach (Neighbor n in _neighbors.Values)
+            {
+                if (n.IsRouter && n.Relationship != NeighborRelationship.UnauthenticatedChild)
+                {
+                    routers.Add(n);
+                }
+            }
+
+            routers.Sort((a, b) => a.Address.CompareTo(b.Address));
+            var entries = new List<NwkLinkStatusEntry>(Math.Min(31, routers.Count));
+            for (int i = 0; i < routers.Count && i < 31; i++)
+            {
+                Neighbor n = routers[i];
+                entries.Add(new NwkLinkStatusEntry(new NwkAddress(n.Address), n.IncomingCost, n.OutgoingCost == 0 ? (byte)7 : n.OutgoingCost));
+            }
+
             var status = new NwkLinkStatus { FirstFrame = true, LastFrame = true, Entries = entries };
             NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, status.ToArray(), radius: 1);
         }

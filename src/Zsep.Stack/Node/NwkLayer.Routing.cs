@@ -97,6 +97,13 @@ namespace Zsep.Stack.Node
 
             if (header.DestinationAddress.Value == _nwkAddress)
             {
+                if (Role == NodeRole.Coordinator && header.FrameType == NwkFrameType.Data && header.Radius <= _options.DefaultRadius)
+                {
+                    // Each relay takes one off the radius the originator set (2 x nwkMaxDepth, 3.6.2.1): what is left
+                    // tells how many hops this frame really took, whether or not its route record arrived.
+                    _lastFrameHops[header.SourceAddress.Value] = (byte)(_options.DefaultRadius - header.Radius + 1);
+                }
+
                 Deliver(header, payload, macSource, lqi);
                 return;
             }

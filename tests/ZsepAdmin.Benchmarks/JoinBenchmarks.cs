@@ -39,6 +39,7 @@ namespace ZsepAdmin.Benchmarks
             double spacing = 0.51 * o.ReferenceDistanceMetres * Math.Pow(10, (-o.SensitivityDbm - o.ReferenceLossDb) / (10 * o.PathLossExponent));
             int networks = Devices > 200 ? 2 : 1;
             var announced = new HashSet<Eui64>();
+            var milestones = new List<string>();
             int joined = 0;
             var all = new List<ZigbeeNode>();
             var coordinators = new List<ZigbeeNode>();
@@ -69,6 +70,10 @@ namespace ZsepAdmin.Benchmarks
                     if (announced.Add(e.Ieee))
                     {
                         joined++;
+                        if (joined * 10 == Devices * 9 || joined * 100 == Devices * 99)
+                        {
+                            milestones.Add($"{joined} at {(scheduler.Now - VirtualScheduler.DefaultEpoch).TotalSeconds:0} s");
+                        }
                     }
 
                     if (e.DeviceType != NodeDeviceType.Router || refreshPending)
@@ -140,7 +145,7 @@ namespace ZsepAdmin.Benchmarks
             }
 
             Console.WriteLine($"// {Devices} devices in {networks} network(s): joined {joined} (distinct devices announced), virtual {(scheduler.Now - start).TotalSeconds:0} s, " +
-                $"wall {wall.Elapsed.TotalSeconds:0.0} s, events {scheduler.EventsRun}, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MiB, " +
+                $"({string.Join(", ", milestones)}), wall {wall.Elapsed.TotalSeconds:0.0} s, events {scheduler.EventsRun}, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MiB, " +
                 $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB");
             return joined;
         }

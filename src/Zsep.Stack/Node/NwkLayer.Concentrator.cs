@@ -19,6 +19,9 @@ namespace Zsep.Stack.Node
         private readonly Dictionary<ushort, List<ushort>> _routeRecords = new Dictionary<ushort, List<ushort>>();
         private readonly Dictionary<(ushort Originator, byte Id), byte> _routeDiscovery = new Dictionary<(ushort Originator, byte Id), byte>();
         private readonly HashSet<ushort> _concentrators = new HashSet<ushort>();
+
+        /// <summary>Hops the last data frame from each originator took to reach us (coordinator; from its radius).</summary>
+        private readonly Dictionary<ushort, byte> _lastFrameHops = new Dictionary<ushort, byte>();
         private bool _routeRecordRequired = true;
         private byte _routeRequestId;
         private IScheduledItem? _manyToOneSoon;
@@ -29,15 +32,21 @@ namespace Zsep.Stack.Node
             _routeRecords.TryGetValue(originator.Value, out List<ushort>? relays) ? relays.Select(r => new NwkAddress(r)).ToList() : null;
 
         /// <summary>
-        /// The hop count from the coordinator to <paramref name="device"/>: the relays of its last route record plus
-        /// one; without one, 1 for a neighbor, else the relays of its join-tree source route plus one. Null when no
-        /// route is known.
+        /// The hop count from the coordinator to <paramref name="device"/>: the hops its last data frame to us took;
+        /// without one, the relays of its last route record plus one; without one, 1 for a neighbor, else the relays
+        /// of its join-tree source route plus one. Null when no route is known.
         /// </summary>
         public int? GetHopCount(NwkAddress device)
         {
-            // The route in use is the one the device's own frames took, as its last route record lists it (each
-            // relay appended itself, 3.6.4.5.2): that comes first, even for a router the coordinator also hears
-            // directly over a lossy link. Without a record: a neighbor is 1 hop, else the join tree.
+            // The route in use is the one the device's own frames take: the hops its last data frame took (from the
+            // radius left), else its last route record (each relay appended itself, 3.6.4.5.2), even for a router
+            // the coordinator also hears directly over a lossy link. Without either: a neighbor is 1 hop, else the
+            // join tree.
+            if (_lastFrameHops.TryGetValue(device.Value, out byte taken))
+            {
+                return taken;
+            }
+
             if (_routeRecords.TryGetValue(device.Value, out List<ushort>? recorded))
             {
                 return recorded.Count + 1;
@@ -246,11 +255,25 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            var entries = _neighbors.Values
-                .Where(n => n.IsRouter && n.Relationship != NeighborRelationship.UnauthenticatedChild)
-                .OrderBy(n => n.Address).Take(31)
-                .Select(n => new NwkLinkStatusEntry(new NwkAddress(n.Address), n.IncomingCost, n.OutgoingCost == 0 ? (byte)7 : n.OutgoingCost))
-                .ToList();
+            // Plain loops, not LINQ: every router runs this every 15 s, and LINQ's pooled buffers per element type
+            // cost more in pool trimming than the list itself.
+            var routers = new List<Neighbor>();
+            foreach (Neighbor n in _neighbors.Values)
+            {
+                if (n.IsRouter && n.Relationship != NeighborRelationship.UnauthenticatedChild)
+                {
+                    routers.Add(n);
+                }
+            }
+
+            routers.Sort((a, b) => a.Address.CompareTo(b.Address));
+            var entries = new List<NwkLinkStatusEntry>(Math.Min(31, routers.Count));
+            for (int i = 0; i < routers.Count && i < 31; i++)
+            {
+                Neighbor n = routers[i];
+                entries.Add(new NwkLinkStatusEntry(new NwkAddress(n.Address), n.IncomingCost, n.OutgoingCost == 0 ? (byte)7 : n.OutgoingCost));
+            }
+
             var status = new NwkLinkStatus { FirstFrame = true, LastFrame = true, Entries = entries };
             NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, status.ToArray(), radius: 1);
         }

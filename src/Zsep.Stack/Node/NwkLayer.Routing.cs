@@ -54,6 +54,18 @@ namespace Zsep.Stack.Node
                 return;
             }
 
+            if (header.DestinationAddress.IsBroadcast && mac.SourceAddress.Mode == MacAddressingMode.Short &&
+                _broadcastTransactions.TryGetValue((header.SourceAddress.Value, header.SequenceNumber), out BroadcastRecord? seen))
+            {
+                // A copy of a broadcast already handled (its broadcast transaction record, 3.6.5), told by the NWK
+                // header, which is in the clear: it only counts as the relaying neighbor's passive acknowledgement.
+                // Not unsecuring it saves most of the work of a broadcast in a dense mesh (each router hears every
+                // neighbor's relay). Only receivers of broadcasts other than route requests and link status hold
+                // records, and those a node originates, so those commands still reach OnRouteRequest.
+                seen.Heard?.Add(mac.SourceAddress.ShortAddress);
+                return;
+            }
+
             byte[]? payload = UnsecureNwk(bytes, header, out Eui64? hop);
             if (payload is null)
             {
@@ -85,6 +97,13 @@ namespace Zsep.Stack.Node
 
             if (header.DestinationAddress.Value == _nwkAddress)
             {
+                if (Role == NodeRole.Coordinator && header.FrameType == NwkFrameType.Data && header.Radius <= _options.DefaultRadius)
+                {
+                    // Each relay takes one off the radius the originator set (2 x nwkMaxDepth, 3.6.2.1): what is left
+                    // tells how many hops this frame really took, whether or not its route record arrived.
+                    _lastFrameHops[header.SourceAddress.Value] = (byte)(_options.DefaultRadius - header.Radius + 1);
+                }
+
                 Deliver(header, payload, macSource, lqi);
                 return;
             }

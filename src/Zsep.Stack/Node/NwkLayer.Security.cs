@@ -17,6 +17,8 @@ namespace Zsep.Stack.Node
         /// <summary>nwkSecurityMaterialSet incoming frame counters, by the IEEE address of the hop that secured the frame.</summary>
         private readonly Dictionary<Eui64, uint> _incomingCounters = new Dictionary<Eui64, uint>();
 
+        private byte[] _unsecureScratch = new byte[128];
+
         /// <summary>Encodes a NWK frame, secured with the network key when <paramref name="secure"/> (the header's security bit follows).</summary>
         private byte[] EncodeNwk(NwkHeader header, byte[] payload, bool secure)
         {
@@ -54,7 +56,13 @@ namespace Zsep.Stack.Node
                 return null;
             }
 
-            byte[] plaintext = new byte[frame.Length];
+            // One scratch buffer per node for the plaintext (the loop is single-threaded); only the payload is copied out.
+            if (_unsecureScratch.Length < frame.Length)
+            {
+                _unsecureScratch = new byte[frame.Length];
+            }
+
+            byte[] plaintext = _unsecureScratch;
             SecurityOutcome outcome;
             AuxiliarySecurityHeader aux;
             int length;

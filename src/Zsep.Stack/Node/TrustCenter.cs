@@ -166,6 +166,23 @@ namespace Zsep.Stack.Node
                 SourceAddress = Ieee,
             };
             byte[] secured = SecureApsCommand(transport, linkKey);
+            SendTransportKey(device, address, parent, viaRouter, secured);
+
+            // The Transport Key goes without APS acknowledgement (a joiner has no key to ack with), and over a long
+            // route, or one found by route discovery, it is lost now and then: it goes once more halfway through the
+            // timeout unless the device has shown it holds the network key by then. A device that got the first copy
+            // is no longer authenticating and drops the second (OnSecuredApsCommand; NWK-unsecured once joined).
+            _scheduler.Schedule(TimeSpan.FromTicks(_options.AuthenticationTimeout.Ticks / 2), () =>
+            {
+                if (_tcDevices.TryGetValue(device, out TcDevice? e) && e == entry && !e.Authenticated)
+                {
+                    SendTransportKey(device, address, parent, viaRouter, secured);
+                }
+            });
+        }
+
+        private void SendTransportKey(Eui64 device, NwkAddress address, NwkAddress parent, bool viaRouter, byte[] secured)
+        {
             if (!viaRouter)
             {
                 NwkSend(address, NwkFrameType.Data, secured, secure: false);

@@ -8,7 +8,9 @@ namespace ZsepAdmin.Tests
     /// <summary>The zsep-shell host as a user runs it: a process, with exit codes.</summary>
     public class ShellHostTests
     {
-        private static (int Code, string Out, string Err) RunShell(params string[] args)
+        private static (int Code, string Out, string Err) RunShell(params string[] args) => RunShellWithInput(string.Empty, args);
+
+        private static (int Code, string Out, string Err) RunShellWithInput(string input, params string[] args)
         {
             string dll = Path.Combine(AppContext.BaseDirectory, "zsep-shell.dll");
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
@@ -19,6 +21,7 @@ namespace ZsepAdmin.Tests
             }
 
             using Process p = Process.Start(psi)!;
+            p.StandardInput.Write(input);
             p.StandardInput.Close();
             var stdout = p.StandardOutput.ReadToEndAsync();
             var stderr = p.StandardError.ReadToEndAsync();
@@ -72,6 +75,16 @@ namespace ZsepAdmin.Tests
             Assert.Contains("ERR_AUTH_SEC_FAIL 00:0D:6F:00:00:0B:AD:01", stdout);
             Assert.DoesNotContain("00:0D:6F:00:00:0B:AD:01 0x", stdout); // the rogue is never a node
             Assert.Contains("ZCL 0xEF00", stdout);
+        }
+
+        [Fact]
+        public void The_interactive_prompt_runs_commands_until_exit()
+        {
+            var (code, stdout, _) = RunShellWithInput("ConvertTo-ZsepLinkKey 83FED3407A939723A5C639B26916D505C3B5\n6 * 7\nexit\n");
+            Assert.Equal(0, code);
+            Assert.Contains("ZSEP> ", stdout);
+            Assert.Contains("66B6900981E1EE3CA4206B6B861C02BB", stdout);
+            Assert.Contains("42", stdout);
         }
     }
 }

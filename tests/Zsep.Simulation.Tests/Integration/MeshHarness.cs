@@ -9,18 +9,6 @@ using Zsep.Stack.Types;
 
 namespace Zsep.Simulation.Tests.Integration
 {
-    /// <summary>An in-memory Trust Center policy: install-code link keys by IEEE address.</summary>
-    internal sealed class InMemoryTrustCenter : ITrustCenterPolicy
-    {
-        public Dictionary<Eui64, ZigbeeKey> Keys { get; } = new Dictionary<Eui64, ZigbeeKey>();
-
-        public bool RequireInstallCode { get; set; } = true;
-
-        public bool AllowJoinThroughRouter { get; set; } = true;
-
-        public ZigbeeKey? LookupLinkKey(Eui64 device) => Keys.TryGetValue(device, out ZigbeeKey? key) ? key : null;
-    }
-
     /// <summary>One device of the grid: its stack, its radio, its grid cell and the hop count the geometry implies.</summary>
     internal sealed class MeshDevice
     {

@@ -10,17 +10,6 @@ using Zsep.Stack.Types;
 
 namespace Zsep.Stack.Tests.Node
 {
-    internal sealed class InMemoryTrustCenter : ITrustCenterPolicy
-    {
-        public Dictionary<Eui64, ZigbeeKey> Keys { get; } = new Dictionary<Eui64, ZigbeeKey>();
-
-        public bool RequireInstallCode { get; set; } = true;
-
-        public bool AllowJoinThroughRouter { get; set; } = true;
-
-        public ZigbeeKey? LookupLinkKey(Eui64 device) => Keys.TryGetValue(device, out ZigbeeKey? key) ? key : null;
-    }
-
     /// <summary>A coordinator at (0,0) on the test medium, and helpers to add and join devices.</summary>
     internal sealed class NodeTestHarness
     {

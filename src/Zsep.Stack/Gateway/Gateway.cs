@@ -110,7 +110,7 @@ namespace Zsep.Stack.Gateway
             }
 
             byte channel = options.Channel ?? PickChannel(lease);
-            ZigbeeKey networkKey = options.NetworkKey ?? RandomKey(random);
+            ZigbeeKey networkKey = options.NetworkKey ?? RandomKey();
             var config = new NetworkConfig
             {
                 Name = options.Name,
@@ -277,7 +277,7 @@ namespace Zsep.Stack.Gateway
             return new Eui64(prefix == 0 ? v : (prefix & 0xFFFFFF0000000000UL) | (v & 0x000000FFFFFFFFFFUL));
         }
 
-        private static ZigbeeKey RandomKey(Random seeded)
+        private static ZigbeeKey RandomKey()
         {
             // The network key comes from the OS's cryptographic generator, never the seeded one: a seed is not a secret.
             byte[] k = new byte[ZigbeeKey.Length];
@@ -288,7 +288,6 @@ namespace Zsep.Stack.Gateway
 
             var key = new ZigbeeKey(k);
             Array.Clear(k, 0, k.Length);
-            _ = seeded;
             return key;
         }
 

@@ -69,7 +69,7 @@ namespace ZsepAdmin
             }
         }
 
-        public static void Remove(Gateway gateway)
+        private static void Remove(Gateway gateway)
         {
             lock (Networks)
             {

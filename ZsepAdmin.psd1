@@ -19,6 +19,7 @@
         'Disable-ZsepJoin'
         'Disconnect-ZsepNetwork'
         'Enable-ZsepJoin'
+        'Export-ZsepWiresharkKey'
         'Get-ZsepInstallCode'
         'Get-ZsepNetwork'
         'Get-ZsepNode'
@@ -26,13 +27,16 @@
         'Get-ZsepTrace'
         'Get-ZsepTrustCenterPolicy'
         'New-ZsepNetwork'
+        'Read-ZsepCapture'
         'Remove-ZsepInstallCode'
         'Remove-ZsepNetwork'
         'Remove-ZsepNode'
         'Remove-ZsepSimulatedDevice'
         'Set-ZsepSimulatedDevice'
         'Set-ZsepTrustCenterPolicy'
+        'Start-ZsepCapture'
         'Step-ZsepSimulation'
+        'Stop-ZsepCapture'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

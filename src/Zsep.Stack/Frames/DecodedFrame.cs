@@ -27,6 +27,21 @@ namespace Zsep.Stack.Frames
         /// <summary>Bytes given.</summary>
         public int Length => _bytes.Length;
 
+        /// <summary>The frame's position in its capture file (Read-ZsepCapture); null for a frame given as hex.</summary>
+        public int? FrameNumber { get; internal set; }
+
+        /// <summary>When the frame was captured; null for a frame given as hex.</summary>
+        public DateTimeOffset? Time { get; internal set; }
+
+        /// <summary>The channel the capture header gives.</summary>
+        public byte? Channel { get; internal set; }
+
+        /// <summary>Received signal strength (dBm) the capture header gives.</summary>
+        public float? Rssi { get; internal set; }
+
+        /// <summary>Link quality (0-255) the capture header gives.</summary>
+        public byte? Lqi { get; internal set; }
+
         /// <summary>The highest layer decoded.</summary>
         public FrameLayer Layer { get; internal set; }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using Zsep.Stack.Capture;
 using Zsep.Stack.Node;
 using Zsep.Stack.Radio;
 using Zsep.Stack.Runtime;
@@ -27,6 +28,7 @@ namespace Zsep.Stack.Gateway
         private readonly StoreTrustCenterPolicy _policy;
         private readonly FrameCounterReservation _frameCounters;
         private readonly RadioLease _lease;
+        private readonly CaptureTap _tap;
         private bool _disposed;
 
         private Gateway(NetworkFolder folder, NetworkConfig config, NetworkStore store, RadioLease lease, ZigbeeKey networkKey)
@@ -38,7 +40,8 @@ namespace Zsep.Stack.Gateway
             Trace = new TraceLog(folder.TracePath, lease.Scheduler);
             _policy = new StoreTrustCenterPolicy(store, config.Policies);
             _frameCounters = new FrameCounterReservation(store, FrameCounterReservation.NetworkKeyName(config.NetworkKeySequence));
-            Coordinator = new ZigbeeNode(lease.Radio, lease.Scheduler, new ZigbeeNodeOptions
+            _tap = new CaptureTap(lease.Radio, lease.Scheduler);
+            Coordinator = new ZigbeeNode(_tap, lease.Scheduler, new ZigbeeNodeOptions
             {
                 Role = NodeRole.Coordinator,
                 Channel = (byte)config.Channel,
@@ -300,7 +303,9 @@ namespace Zsep.Stack.Gateway
 
             _disposed = true;
             _lease.Radio.FrameReceived -= OnFrameReceived;
+            StopCapture();
             Coordinator.Dispose();
+            _tap.Dispose();
             _lease.Radio.Dispose();
             Store.Dispose();
         }

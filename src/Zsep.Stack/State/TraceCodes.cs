@@ -59,5 +59,14 @@ namespace Zsep.Stack.State
 
         /// <summary>The state on disk could not be written.</summary>
         public const string ErrStore = "ERR_STORE";
+
+        /// <summary>Start-ZsepCapture began writing a pcap file.</summary>
+        public const string CaptureStarted = "CAPTURE_STARTED";
+
+        /// <summary>A capture ended (Stop-ZsepCapture, or an I/O error, which the detail names).</summary>
+        public const string CaptureStopped = "CAPTURE_STOPPED";
+
+        /// <summary>Secret keys were exported on the user's explicit, confirmed request (never the keys themselves).</summary>
+        public const string KeysExported = "KEYS_EXPORTED";
     }
 }

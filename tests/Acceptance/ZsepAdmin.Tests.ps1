@@ -48,3 +48,9 @@ Describe 'Joining through a router, and the hardening after commissioning' {
         { & (Join-Path $script:Scenarios 'JoinThroughRouter.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Capturing and decoding' {
+    It 'writes a pcap during joins that decodes fully with the exported keys, and sniffs a channel (CaptureAndDecode.ps1)' {
+        { & (Join-Path $script:Scenarios 'CaptureAndDecode.ps1') } | Should -Not -Throw
+    }
+}

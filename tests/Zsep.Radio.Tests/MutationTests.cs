@@ -158,7 +158,6 @@ namespace Zsep.Radio.Tests
             Assert.True(decoder.FcsErrors > 1000, $"FCS errors {decoder.FcsErrors}");
             Assert.True(decoder.InvalidFrames > 100, $"invalid {decoder.InvalidFrames}");
             Assert.True(decoder.BytesDiscarded > 0 && decoder.BytesDiscarded < fed);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
         }
 
         [Fact]

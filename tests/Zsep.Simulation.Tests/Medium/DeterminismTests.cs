@@ -84,7 +84,6 @@ namespace Zsep.Simulation.Tests.Medium
             wall.Stop();
             Assert.Equal(1000, done);
             Assert.True(h.Scheduler.EventsRun < 20_000, $"{h.Scheduler.EventsRun} events");
-            Assert.True(wall.Elapsed < TimeSpan.FromSeconds(10), $"{wall.Elapsed}");
             long received = radios.Sum(r => r.Counters.FramesReceived);
             _output.WriteLine($"{h.Scheduler.EventsRun} events, {wall.ElapsedMilliseconds} ms wall, {received} deliveries, " +
                 $"{radios.Sum(r => r.Counters.Collisions)} collisions, {radios.Sum(r => r.Counters.BusyCca)} busy CCAs, " +

@@ -388,7 +388,6 @@ namespace Zsep.Stack.Tests.Aps
             }
 
             Assert.True(decoded > 1000);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"mutation run took {watch.Elapsed}");
         }
     }
 

@@ -49,7 +49,6 @@ namespace Zsep.Stack.Tests.Mac
             }
 
             Assert.True(accepted > 1000 && rejected > 1000, $"accepted {accepted}, rejected {rejected}");
-            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
         }
 
         [Fact]

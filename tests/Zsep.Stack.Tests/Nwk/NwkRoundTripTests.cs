@@ -177,7 +177,6 @@ namespace Zsep.Stack.Tests.Nwk
             }
 
             Assert.True(decoded > 1000 && rejected > 1000, $"decoded {decoded}, rejected {rejected}");
-            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"mutation run took {sw.Elapsed}");
         }
     }
 }

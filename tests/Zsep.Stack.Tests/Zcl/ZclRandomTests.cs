@@ -357,7 +357,6 @@ namespace Zsep.Stack.Tests.Zcl
             }
 
             Assert.True(decoded > Iterations / 20, $"only {decoded} mutated frames decoded");
-            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"mutation run took {sw.Elapsed}");
         }
 
         private static byte[] Mutate(Random r, byte[] src)

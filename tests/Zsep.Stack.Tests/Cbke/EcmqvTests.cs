@@ -109,6 +109,21 @@ namespace Zsep.Stack.Tests.Cbke
             Assert.Throws<FrameFormatException>(() => Ecmqv.SharedSecret(d, mine, notAPoint, other.PublicKey));
             Assert.Throws<FrameFormatException>(() => Ecmqv.SharedSecret(d, mine, other.PublicKey, new byte[5]));
 
+            // (0, sqrt(b)) is the point of order 2 of a binary curve: on the curve, outside the subgroup of order n.
+            byte[] orderTwo = new byte[CryptoSuites.PointLength(suite)];
+            orderTwo[0] = 0x02;
+            Assert.Throws<FrameFormatException>(() => Ecmqv.SharedSecret(d, mine, other.PublicKey, orderTwo));
+            Assert.Throws<FrameFormatException>(() => Ecmqv.SharedSecretByFormula(d, mine, orderTwo, other.PublicKey));
+
+            // P + T with P in the subgroup and T of order 2: on the curve, of order 2n, refused too.
+            // Built on BouncyCastle's generic curve in affine coordinates so that the point (0, sqrt(b)) is represented as such.
+            var curve = Org.BouncyCastle.Asn1.X9.ECNamedCurveTable.GetByName(CryptoSuites.CurveName(suite)).Curve.Configure().SetCoordinateSystem(Org.BouncyCastle.Math.EC.ECCurve.COORD_AFFINE).Create();
+            var t = curve.DecodePoint(other.PublicKey).Add(curve.CreatePoint(Org.BouncyCastle.Math.BigInteger.Zero, curve.B.Sqrt().ToBigInteger())).Normalize();
+            var (tx, ty) = (t.AffineXCoord, t.AffineYCoord);
+            Assert.Equal(ty.Square().Add(tx.Multiply(ty)), tx.Square().Multiply(tx).Add(curve.A.Multiply(tx.Square())).Add(curve.B)); // y^2 + xy = x^3 + ax^2 + b
+            byte[] outside = t.GetEncoded(true);
+            Assert.Throws<FrameFormatException>(() => Ecmqv.SharedSecret(d, mine, other.PublicKey, outside));
+
             // x values off the curve: roughly half of all x values have no point; some must be refused.
             int refused = 0;
             var r = new Random(3);

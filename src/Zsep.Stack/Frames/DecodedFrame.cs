@@ -81,6 +81,9 @@ namespace Zsep.Stack.Frames
 
         public ZclFrame? Zcl { get; internal set; }
 
+        /// <summary>The typed Smart Energy command (Price, DRLC, Messaging: SE 1.4 Annex D) of a cluster-specific ZCL frame, when typed and well formed.</summary>
+        public Zcl.SmartEnergy.SmartEnergyCommand? SmartEnergy { get; internal set; }
+
         /// <summary>The attributes of a ZCL foundation command (read, write, report ...), with names from the cluster tables.</summary>
         public System.Collections.Generic.IReadOnlyList<ZclAttributeField>? Attributes { get; internal set; }
 

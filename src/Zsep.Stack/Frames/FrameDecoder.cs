@@ -6,6 +6,7 @@ using Zsep.Stack.Nwk;
 using Zsep.Stack.Security;
 using Zsep.Stack.Types;
 using Zsep.Stack.Zcl;
+using Zsep.Stack.Zcl.SmartEnergy;
 using Zsep.Stack.Zdo;
 
 namespace Zsep.Stack.Frames
@@ -226,6 +227,8 @@ namespace Zsep.Stack.Frames
                         Frame.Layer = FrameLayer.Zcl;
                         Frame.Command = zcl.CommandName;
                         Frame.Attributes = ZclAttributeField.Of(zcl);
+                        Frame.SmartEnergy = zcl.Header.FrameType == ZclFrameType.ClusterSpecific && !zcl.Header.ManufacturerSpecific &&
+                                            SmartEnergyCommand.TryDecode(zcl.ClusterId, zcl.Header.CommandId, zcl.Header.Direction, zcl.Payload, out SmartEnergyCommand? se, out _) ? se : null;
                         Frame.Summary = $"ZCL {Frame.Cluster} {zcl.CommandName}, TSN {zcl.Header.TransactionSequenceNumber}, {zcl.Header.Direction}" +
                                         (Frame.Attributes is { Count: > 0 } a ? ": " + string.Join(", ", a) : string.Empty);
                         return;

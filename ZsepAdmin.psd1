@@ -13,6 +13,7 @@
     CmdletsToExport      = @(
         'Add-ZsepInstallCode'
         'Add-ZsepSimulatedDevice'
+        'Backup-ZsepNetwork'
         'Connect-ZsepNetwork'
         'ConvertFrom-ZsepFrame'
         'ConvertTo-ZsepLinkKey'
@@ -32,6 +33,7 @@
         'Remove-ZsepNetwork'
         'Remove-ZsepNode'
         'Remove-ZsepSimulatedDevice'
+        'Restore-ZsepNetwork'
         'Set-ZsepSimulatedDevice'
         'Set-ZsepTrustCenterPolicy'
         'Start-ZsepCapture'

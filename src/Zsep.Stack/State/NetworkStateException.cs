@@ -28,6 +28,9 @@ namespace Zsep.Stack.State
 
         /// <summary>The operating system refused a read, a write or a permission change.</summary>
         IoError = 8,
+
+        /// <summary>A network backup file (Open Coordinator Backup JSON) is malformed; <see cref="NetworkStateException.Field"/> names the member.</summary>
+        InvalidBackup = 9,
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ namespace Zsep.Stack.State
         /// <summary>A route was discovered or repaired.</summary>
         public const string RouteDiscovered = "ROUTE_DISCOVERED";
 
+        /// <summary>A network was restored from a backup (Restore-ZsepNetwork).</summary>
+        public const string NwkRestored = "NWK_RESTORED";
+
         /// <summary>The radio was lost or reset.</summary>
         public const string RadioLost = "RADIO_LOST";
 

@@ -129,7 +129,7 @@ namespace Zsep.Stack.Runtime
                 {
                     ThrowIfFaulted();
                     cancellationToken.ThrowIfCancellationRequested();
-                    DrainInbox(condition);
+                    DrainInbox(condition, end);
                     if (condition())
                     {
                         return true;
@@ -258,10 +258,11 @@ namespace Zsep.Stack.Runtime
             _wake.Dispose();
         }
 
-        private void DrainInbox(Func<bool> condition)
+        private void DrainInbox(Func<bool> condition, DateTimeOffset end)
         {
-            // Posted work runs at the clock's time, after the timers already due: move the queue up first.
-            DateTimeOffset target = ClockNow;
+            // Posted work runs at the clock's time (never past the driver's limit), after the timers already due:
+            // move the queue up first.
+            DateTimeOffset target = ClockNow < end ? ClockNow : end;
             if (target > _queue.Now)
             {
                 _queue.RunUntil(condition, target - _queue.Now);

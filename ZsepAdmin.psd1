@@ -22,6 +22,7 @@
         'Get-ZsepInstallCode'
         'Get-ZsepNetwork'
         'Get-ZsepNode'
+        'Get-ZsepRadio'
         'Get-ZsepSimulatedDevice'
         'Get-ZsepTrace'
         'Get-ZsepTrustCenterPolicy'
@@ -30,9 +31,11 @@
         'Remove-ZsepNetwork'
         'Remove-ZsepNode'
         'Remove-ZsepSimulatedDevice'
+        'Set-ZsepRadio'
         'Set-ZsepSimulatedDevice'
         'Set-ZsepTrustCenterPolicy'
         'Step-ZsepSimulation'
+        'Test-ZsepRadio'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

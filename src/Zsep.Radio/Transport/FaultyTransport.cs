@@ -33,6 +33,7 @@ namespace Zsep.Radio.Transport
         private readonly IByteTransport _inner;
         private readonly Random _random;
         private readonly object _randomLock = new object();
+        private readonly object _deliverLock = new object();
         private readonly DelayPump? _rxPump;
         private readonly DelayPump? _txPump;
 
@@ -120,7 +121,14 @@ namespace Zsep.Radio.Transport
             }
         }
 
-        private void Deliver(byte[] data) => DataReceived?.Invoke(data);
+        /// <summary>One delivery at a time: the reader's and <see cref="InjectReceived"/>'s never interleave, as on one line.</summary>
+        private void Deliver(byte[] data)
+        {
+            lock (_deliverLock)
+            {
+                DataReceived?.Invoke(data);
+            }
+        }
 
         private byte[] Drop(ReadOnlySpan<byte> data)
         {

@@ -24,6 +24,7 @@
         'Get-ZsepInstallCode'
         'Get-ZsepNetwork'
         'Get-ZsepNode'
+        'Get-ZsepRadio'
         'Get-ZsepSimulatedDevice'
         'Get-ZsepTrace'
         'Get-ZsepTrustCenterPolicy'
@@ -34,11 +35,13 @@
         'Remove-ZsepNode'
         'Remove-ZsepSimulatedDevice'
         'Restore-ZsepNetwork'
+        'Set-ZsepRadio'
         'Set-ZsepSimulatedDevice'
         'Set-ZsepTrustCenterPolicy'
         'Start-ZsepCapture'
         'Step-ZsepSimulation'
         'Stop-ZsepCapture'
+        'Test-ZsepRadio'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

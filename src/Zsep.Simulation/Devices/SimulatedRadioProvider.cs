@@ -1,21 +1,27 @@
 using System;
+using Zsep.Radio.Driver;
 using Zsep.Simulation.Medium;
 using Zsep.Stack.Gateway;
 using Zsep.Stack.Types;
 
 namespace Zsep.Simulation.Devices
 {
-    /// <summary>Opens "sim://name" radios for gateways: the coordinator's radio stands at the origin of the medium.</summary>
+    /// <summary>
+    /// Opens the radio a radio string names: "sim://name" on the simulated medium (the coordinator's radio stands at
+    /// the origin), anything else (a serial port, serial://, tcp://) as a Spinel RCP through <see cref="Hardware"/>.
+    /// </summary>
     public sealed class SimulatedRadioProvider : IRadioProvider
     {
         public static SimulatedRadioProvider Instance { get; } = new SimulatedRadioProvider();
+
+        /// <summary>Where non-simulated radio strings go.</summary>
+        public IRadioProvider Hardware { get; init; } = SpinelRadioProvider.Default;
 
         public RadioLease Open(string radio, Eui64 ieee, int seed)
         {
             if (!SimulationHost.IsSimulated(radio))
             {
-                throw new NotSupportedException(
-                    $"The radio '{radio}' is not a simulated one (sim://name). Serial and TCP radios (Spinel RCP) are not supported in this release.");
+                return Hardware.Open(radio, ieee, seed);
             }
 
             SimulationHost host = SimulationHost.GetOrCreate(radio, seed);

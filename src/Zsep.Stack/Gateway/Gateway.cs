@@ -232,12 +232,14 @@ namespace Zsep.Stack.Gateway
 
         /// <summary>
         /// Drives the loop until <paramref name="done"/> holds or <paramref name="limit"/> of network time passes.
-        /// On the simulated medium this is virtual time, which passes as fast as the CPU allows.
+        /// On the simulated medium this is virtual time, which passes as fast as the CPU allows; on a serial radio
+        /// (<see cref="RealTimeScheduler"/>) it waits in real time, cancellable, and throws the radio's fault
+        /// (RadioUnavailableException) when the port is gone.
         /// </summary>
         public bool RunUntil(Func<bool> done, TimeSpan limit, CancellationToken cancellationToken = default) =>
-            Scheduler is VirtualScheduler virtualTime
-                ? virtualTime.RunUntil(done, limit, cancellationToken)
-                : throw new NotSupportedException("Only the simulated radio runs in this release; hardware radios arrive with the Spinel driver.");
+            Scheduler is ILoopDriver loop
+                ? loop.RunUntil(done, limit, cancellationToken)
+                : throw new NotSupportedException($"The scheduler {Scheduler.GetType().Name} cannot be driven by the gateway.");
 
         public void RunFor(TimeSpan duration, CancellationToken cancellationToken = default) => RunUntil(() => false, duration, cancellationToken);
 
@@ -246,9 +248,9 @@ namespace Zsep.Stack.Gateway
             uint mask = PreferredChannels.Aggregate(0u, (m, c) => m | (1u << c));
             IReadOnlyList<ChannelEnergy>? result = null;
             lease.Radio.EnergyScan(mask, TimeSpan.FromMilliseconds(138), r => result = r);
-            if (lease.Scheduler is VirtualScheduler v)
+            if (lease.Scheduler is ILoopDriver loop)
             {
-                v.RunUntil(() => result is not null, TimeSpan.FromSeconds(5));
+                loop.RunUntil(() => result is not null, TimeSpan.FromSeconds(5));
             }
 
             if (result is null || result.Count == 0)

@@ -10,7 +10,7 @@ namespace Zsep.Stack.Runtime
     /// it waits, so a 180-second permit-join window takes milliseconds. Deterministic: the same seed and the same
     /// calls give the same events in the same order.
     /// </summary>
-    public sealed class VirtualScheduler : IStackScheduler
+    public sealed class VirtualScheduler : IStackScheduler, ILoopDriver
     {
         /// <summary>Virtual time starts here unless told otherwise (a fixed instant, for reproducible traces).</summary>
         public static readonly DateTimeOffset DefaultEpoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -33,6 +33,9 @@ namespace Zsep.Stack.Runtime
 
         /// <summary>Events waiting to run.</summary>
         public int Pending => _queue.Count;
+
+        /// <summary>When the next event is due, or null when none is scheduled.</summary>
+        public DateTimeOffset? NextDue => _queue.Count == 0 ? null : _queue.Min!.Due;
 
         /// <summary>Events run so far.</summary>
         public long EventsRun { get; private set; }

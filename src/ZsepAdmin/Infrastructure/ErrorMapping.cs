@@ -28,6 +28,8 @@ namespace ZsepAdmin.Commands
                 Zsep.Stack.State.NetworkStateError.IoError => ErrorCategory.WriteError,
                 _ => ErrorCategory.InvalidData,
             }),
+            Zsep.Radio.RadioUnavailableException => ("RadioUnavailable", ErrorCategory.ResourceUnavailable),
+            Zsep.Radio.RadioFirmwareException => ("RadioFirmwareIncompatible", ErrorCategory.InvalidResult),
             NotSupportedException => ("NotSupported", ErrorCategory.NotImplemented),
             FormatException => ("InvalidFormat", ErrorCategory.InvalidArgument),
             ArgumentException => ("InvalidArgument", ErrorCategory.InvalidArgument),

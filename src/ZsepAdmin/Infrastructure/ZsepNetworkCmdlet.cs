@@ -28,8 +28,21 @@ namespace ZsepAdmin.Commands
             return gateway!;
         }
 
-        /// <summary>Drives the network's time while waiting, so the simulated medium moves on; Ctrl+C stops the wait.</summary>
-        protected bool RunUntil(Gateway gateway, Func<bool> done, TimeSpan limit) =>
-            gateway.RunUntil(done, limit, CancellationToken);
+        /// <summary>
+        /// Drives the network's time while waiting, so the simulated medium moves on; Ctrl+C stops the wait. A radio
+        /// that is gone (RadioUnavailableException) is a terminating error.
+        /// </summary>
+        protected bool RunUntil(Gateway gateway, Func<bool> done, TimeSpan limit)
+        {
+            try
+            {
+                return gateway.RunUntil(done, limit, CancellationToken);
+            }
+            catch (Zsep.Radio.RadioUnavailableException ex)
+            {
+                ThrowStackError(ex, gateway.Name);
+                throw;
+            }
+        }
     }
 }

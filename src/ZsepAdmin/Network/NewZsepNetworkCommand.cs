@@ -120,6 +120,18 @@ namespace ZsepAdmin.Commands
         protected override void ProcessRecord()
         {
             string path = GetUnresolvedProviderPathFromPSPath(StatePath);
+            // A network whose hardware radio went away stays registered (its calls fail with RadioUnavailable);
+            // reconnecting it once the radio is back replaces it.
+            foreach (Gateway stale in System.Linq.Enumerable.ToList(NetworkRegistry.All()))
+            {
+                if (stale.Radio is Zsep.Radio.Driver.SpinelRadio { IsAvailable: false }
+                    && string.Equals(System.IO.Path.GetFullPath(stale.StatePath), System.IO.Path.GetFullPath(path), StringComparison.Ordinal))
+                {
+                    WriteVerbose($"Closing '{stale.Name}', whose radio {stale.Radio.Name} was lost, to open it again.");
+                    NetworkRegistry.Close(stale);
+                }
+            }
+
             Gateway gateway;
             try
             {

@@ -1,0 +1,127 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using Zsep.Radio.Driver;
+using Zsep.Radio.Transport;
+using Zsep.Stack.Gateway;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Zsep.Radio.Tests.EndToEnd
+{
+    /// <summary>
+    /// Issue 6 §3: a gateway on the Spinel driver forms a network through the RCP emulator and admits 20 simulated
+    /// meters, over a real pseudo-terminal (System.IO.Ports on the slave) and over lines that misbehave. Both loops
+    /// run at 10x the wall clock; each test is a few seconds of wall time.
+    /// </summary>
+    [Trait("Category", "EndToEnd")]
+    public sealed class RcpJoinTests
+    {
+        private const int Meters = 20;
+        private static readonly TimeSpan JoinLimit = TimeSpan.FromMinutes(4);
+        private readonly ITestOutputHelper _out;
+
+        public RcpJoinTests(ITestOutputHelper output) => _out = output;
+
+        private static RcpNetwork OverMemory(LineFaults? faults, int seed = 5)
+        {
+            (InMemoryTransport host, InMemoryTransport radio) = InMemoryTransport.CreatePair("line");
+            return RcpNetwork.Form("serial://memory", radio, _ => faults is null ? host : new FaultyTransport(host, faults), seed);
+        }
+
+        private void JoinTwenty(RcpNetwork net, string what)
+        {
+            var clock = Stopwatch.StartNew();
+            DateTimeOffset start = net.Gateway.Scheduler.Now;
+            net.AddMeters(Meters);
+            bool all = net.JoinAll(Meters, JoinLimit);
+            SpinelRadio r = net.Radio;
+            _out.WriteLine($"{what}: {net.Gateway.GetNodes().Count}/{Meters} committed in {(net.Gateway.Scheduler.Now - start).TotalSeconds:F1} s network time, {clock.Elapsed.TotalSeconds:F1} s wall; "
+                + $"sent {r.Counters.FramesSent} received {r.Counters.FramesReceived} noack {r.Counters.NoAck} cca {r.Counters.ChannelAccessFailures} txerr {r.Counters.TransmitErrors} "
+                + $"fcs {r.Link.FcsErrors} invalid {r.Link.InvalidFrames} timeouts {r.Link.Timeouts} resets {r.Counters.Resets}");
+            Assert.True(all, $"{net.Gateway.GetNodes().Count} of {Meters} joined over {what}");
+            Assert.Equal(Meters, net.Gateway.GetNodes().Select(n => n.Ieee).Distinct().Count());
+            Assert.All(net.Gateway.GetInstallCodes(), c => Assert.Equal(Zsep.Stack.State.TrustCenterDeviceStatus.Joined, c.Status));
+            Assert.True(net.Gateway.GetNodes().Max(n => n.HopCount) >= 2, "the grid is meant to need more than one hop");
+        }
+
+        [Fact]
+        public void Twenty_meters_join_through_a_pseudo_terminal_and_System_IO_Ports()
+        {
+            if (!PseudoTerminal.IsSupported)
+            {
+                return;
+            }
+
+            var pty = PseudoTerminal.Open();
+            using RcpNetwork net = RcpNetwork.Form(pty.SlavePath, pty.CreateMasterTransport(), a => a.CreateTransport(), seed: 7, channel: null);
+            net.Keep(pty);
+            Assert.IsType<SerialTransport>(net.HostLine);
+            Assert.Equal(SerialTransport.DefaultBaudRate, ((SerialTransport)net.HostLine).BaudRate);
+            Assert.Contains("ZSEP-RCP-EMULATOR", net.Radio.Info.FirmwareVersion);
+            Assert.Equal(RcpNetwork.RcpIeee, net.Gateway.Config.CoordinatorIeee);
+            JoinTwenty(net, "pty " + pty.SlavePath);
+        }
+
+        [Fact]
+        public void Twenty_meters_join_over_a_line_that_delivers_one_byte_at_a_time() =>
+            JoinOver(new LineFaults { MaxChunk = 1 }, "byte at a time");
+
+        [Fact]
+        public void Twenty_meters_join_over_a_line_that_loses_bytes() =>
+            JoinOver(new LineFaults { DropRate = 0.0005, Seed = 3 }, "0.05 % byte loss", assertLoss: true);
+
+        [Fact]
+        public void Twenty_meters_join_over_a_slow_line() =>
+            JoinOver(new LineFaults { Delay = TimeSpan.FromMilliseconds(3) }, "3 ms delay each way");
+
+        private void JoinOver(LineFaults faults, string what, bool assertLoss = false)
+        {
+            using RcpNetwork net = OverMemory(faults);
+            JoinTwenty(net, what);
+            if (assertLoss)
+            {
+                Assert.True(((FaultyTransport)net.HostLine).BytesDropped > 0);
+                Assert.True(net.Radio.Link.FcsErrors + net.Radio.Link.InvalidFrames + net.Radio.Link.Timeouts > 0, "lost bytes must show as bad frames or timeouts");
+            }
+        }
+
+        [Fact]
+        public void A_radio_that_resets_itself_mid_join_is_configured_again_and_the_join_carries_on()
+        {
+            using RcpNetwork net = OverMemory(null, seed: 9);
+            net.AddMeters(Meters);
+            net.Gateway.PermitJoin(254);
+            Assert.True(net.Gateway.RunUntil(() => net.Gateway.GetNodes().Count >= 5, JoinLimit), "the first five join");
+            net.Rcp.Invoke(() => net.Rcp.Emulator.SimulateReset());
+            Assert.True(net.Gateway.RunUntil(() => net.Radio.Counters.Resets == 1, TimeSpan.FromSeconds(10)), "the reset is seen");
+            Assert.True(net.Gateway.RunUntil(() => net.Gateway.GetNodes().Count >= Meters, JoinLimit), $"{net.Gateway.GetNodes().Count} joined after the reset");
+            // The radio was given its settings again: it still filters for our PAN and short address.
+            Assert.Equal(net.Gateway.Config.PanId, net.Rcp.Invoke(() => net.Rcp.Emulator.Radio.Configuration.PanId));
+            Assert.Equal(0, net.Rcp.Invoke(() => (int)net.Rcp.Emulator.Radio.Configuration.ShortAddress));
+        }
+
+        [Fact]
+        public void Garbage_on_the_line_is_skipped_and_counted()
+        {
+            using RcpNetwork net = OverMemory(new LineFaults());
+            var line = (FaultyTransport)net.HostLine;
+            net.AddMeters(Meters);
+            net.Gateway.PermitJoin(254);
+            var random = new Random(4);
+            long fcsBefore = net.Radio.Link.FcsErrors;
+            for (int round = 0; round < 20 && net.Gateway.GetNodes().Count < Meters; round++)
+            {
+                byte[] junk = new byte[64];
+                random.NextBytes(junk);
+                junk[10] = 0x7E;
+                junk[40] = 0x7E; // a "frame" between two flags with a wrong FCS
+                line.InjectReceived(junk);
+                net.Gateway.RunFor(TimeSpan.FromSeconds(5));
+            }
+
+            Assert.True(net.Gateway.RunUntil(() => net.Gateway.GetNodes().Count >= Meters, JoinLimit), $"{net.Gateway.GetNodes().Count} joined");
+            Assert.True(net.Radio.Link.FcsErrors + net.Radio.Link.InvalidFrames > fcsBefore, "garbage between flags is a counted bad frame");
+        }
+    }
+}

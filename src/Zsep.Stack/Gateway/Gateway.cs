@@ -57,6 +57,7 @@ namespace Zsep.Stack.Gateway
             Coordinator.DeviceLeft += OnDeviceLeft;
             Coordinator.FrameDropped += OnFrameDropped;
             Coordinator.AuthenticationFailed += OnAuthenticationFailed;
+            StartApplication();
         }
 
         public string Name => Config.Name;
@@ -300,6 +301,7 @@ namespace Zsep.Stack.Gateway
 
             _disposed = true;
             _lease.Radio.FrameReceived -= OnFrameReceived;
+            StopApplication();
             Coordinator.Dispose();
             _lease.Radio.Dispose();
             Store.Dispose();

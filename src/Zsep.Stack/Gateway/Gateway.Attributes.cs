@@ -16,18 +16,22 @@ namespace Zsep.Stack.Gateway
     /// </summary>
     public sealed partial class Gateway
     {
+        /// <summary>The spacing of the requests of a batch read.</summary>
+        public static readonly TimeSpan BatchRequestSpacing = TimeSpan.FromMilliseconds(25);
+
         /// <summary>Reads <paramref name="attributes"/> of <paramref name="cluster"/> on one node: one record per attribute, in order.</summary>
         public IReadOnlyList<ZsepAttributeValue> ReadAttributes(Eui64 node, byte? endpoint, ushort cluster, IReadOnlyList<ushort> attributes,
             TimeSpan timeout, CancellationToken cancellationToken = default)
         {
+            Resolve(node, endpoint, cluster); // an unknown node is the caller's error (ArgumentException)
             ZsepAttributeReadOutcome outcome = ReadAttributesBatch(new[] { node }, endpoint, cluster, attributes, timeout, 1, cancellationToken).Single();
             return outcome.Error is null ? outcome.Values : throw new ZclRequestException(node, outcome.TransactionStatus, outcome.Error);
         }
 
         /// <summary>
         /// Reads the same attributes from many nodes, at most <paramref name="maxConcurrency"/> requests in flight, and
-        /// yields each node's outcome as it arrives (a node that does not answer yields an outcome with an error). The
-        /// loop runs only while the caller enumerates.
+        /// yields each node's outcome as it arrives. A node that does not answer is asked once more; if it still does not,
+        /// it yields an outcome with an error. The loop runs only while the caller enumerates.
         /// </summary>
         public IEnumerable<ZsepAttributeReadOutcome> ReadAttributesBatch(IReadOnlyList<Eui64> nodes, byte? endpoint, ushort cluster,
             IReadOnlyList<ushort> attributes, TimeSpan timeout, int maxConcurrency = 16, CancellationToken cancellationToken = default)
@@ -49,13 +53,16 @@ namespace Zsep.Stack.Gateway
             TimeSpan timeout, int maxConcurrency, CancellationToken cancellationToken)
         {
             var done = new Queue<ZsepAttributeReadOutcome>();
+            var again = new Queue<Eui64>();
+            var retried = new HashSet<Eui64>();
             int next = 0;
             int inFlight = 0;
-            while (next < nodes.Count || inFlight > 0 || done.Count > 0)
+            DateTimeOffset nextStart = Scheduler.Now;
+            while (next < nodes.Count || again.Count > 0 || inFlight > 0 || done.Count > 0)
             {
-                while (inFlight < maxConcurrency && next < nodes.Count)
+                while (inFlight < maxConcurrency && (next < nodes.Count || again.Count > 0))
                 {
-                    Eui64 node = nodes[next++];
+                    Eui64 node = again.Count > 0 ? again.Dequeue() : nodes[next++];
                     (NwkAddress Address, byte Endpoint) target;
                     try
                     {
@@ -68,19 +75,39 @@ namespace Zsep.Stack.Gateway
                     }
 
                     inFlight++;
-                    Application.ReadAttributes(target.Address, target.Endpoint, cluster, attributes, timeout, response =>
+                    // Requests leave a few tens of milliseconds apart, so their answers do not all converge on the coordinator at once.
+                    TimeSpan delay = nextStart > Scheduler.Now ? nextStart - Scheduler.Now : TimeSpan.Zero;
+                    nextStart = Scheduler.Now + delay + BatchRequestSpacing;
+                    Scheduler.Schedule(delay, () => Application.ReadAttributes(target.Address, target.Endpoint, cluster, attributes, timeout, response =>
                     {
                         inFlight--;
+                        if (response.Status != ZclTransactionStatus.Success && retried.Add(node))
+                        {
+                            // A busy mesh loses a frame now and then even after the APS retries: one more try before the node counts as unreachable.
+                            again.Enqueue(node);
+                            return;
+                        }
+
                         done.Enqueue(ToOutcome(node, target.Address, target.Endpoint, cluster, attributes, response));
-                    }, EsiEndpoint);
+                    }, EsiEndpoint));
+                }
+
+                if (done.Count == 0 && again.Count > 0)
+                {
+                    continue;
                 }
 
                 if (done.Count == 0)
                 {
                     // Every request has a timeout on the loop, so this returns; the margin covers the APS retries.
-                    Wait(() => done.Count > 0, timeout + TimeSpan.FromMinutes(1), cancellationToken);
+                    Wait(() => done.Count > 0 || again.Count > 0, timeout + TimeSpan.FromMinutes(1), cancellationToken);
                     if (done.Count == 0)
                     {
+                        if (again.Count > 0)
+                        {
+                            continue;
+                        }
+
                         yield break;
                     }
                 }

@@ -143,7 +143,7 @@ namespace Zsep.Stack.Node
             }
 
             t.Timer?.Cancel();
-            t.Timer = _scheduler.Schedule(StackOptions.AckWaitDuration + delay, () =>
+            t.Timer = _scheduler.Schedule(AckWaitWithJitter() + delay, () =>
             {
                 var key = (t.Destination.Value, t.Counter);
                 if (_disposed || !_outgoingTransfers.TryGetValue(key, out OutgoingTransfer? current) || current != t)

@@ -126,7 +126,7 @@ namespace Zsep.Stack.Node
         private void Attempt((ushort, byte) key, PendingAck pending)
         {
             NwkSend(pending.Destination, NwkFrameType.Data, pending.Frame);
-            pending.Timer = _scheduler.Schedule(StackOptions.AckWaitDuration, () =>
+            pending.Timer = _scheduler.Schedule(AckWaitWithJitter(), () =>
             {
                 if (!_pendingAcks.TryGetValue(key, out PendingAck? current) || current != pending || _disposed)
                 {
@@ -147,6 +147,13 @@ namespace Zsep.Stack.Node
                 pending.Completed?.Invoke(ApsDeliveryStatus.NoAck);
             });
         }
+
+        /// <summary>
+        /// apsAckWaitDuration plus up to a fifth more at random: frames sent together (a batch of reads) would otherwise be
+        /// retried together, their answers colliding again at the same relays each time.
+        /// </summary>
+        private TimeSpan AckWaitWithJitter() =>
+            TimeSpan.FromTicks(StackOptions.AckWaitDuration.Ticks + (long)(_scheduler.Random.NextDouble() * StackOptions.AckWaitDuration.Ticks / 5));
 
         private void ApsReceive(NwkHeader nwk, byte[] aps, byte lqi)
         {

@@ -151,9 +151,15 @@ namespace Zsep.Stack.Node
         /// <summary>
         /// apsAckWaitDuration plus up to a fifth more at random: frames sent together (a batch of reads) would otherwise be
         /// retried together, their answers colliding again at the same relays each time.
-        /// </summary>
-        private TimeSpan AckWaitWithJitter() =>
-            TimeSpan.FromTicks(StackOptions.AckWaitDuration.Ticks + (long)(_scheduler.Random.NextDouble() * StackOptions.AckWaitDuration.Ticks / 5));
+        /// The jitter comes from a generator of this node's own (seeded by its IEEE address, so runs stay deterministic)
+        /// rather than the scheduler's shared one, whose sequence the rest of the stack's choices follow.
+        private TimeSpan AckWaitWithJitter()
+        {
+            _apsJitter ??= new Random(unchecked((int)(Ieee.Value ^ (Ieee.Value >> 32))));
+            return TimeSpan.FromTicks(StackOptions.AckWaitDuration.Ticks + (long)(_apsJitter.NextDouble() * StackOptions.AckWaitDuration.Ticks / 5));
+        }
+
+        private Random? _apsJitter;
 
         private void ApsReceive(NwkHeader nwk, byte[] aps, byte lqi)
         {

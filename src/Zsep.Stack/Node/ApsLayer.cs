@@ -153,6 +153,7 @@ namespace Zsep.Stack.Node
         /// retried together, their answers colliding again at the same relays each time.
         /// The jitter comes from a generator of this node's own (seeded by its IEEE address, so runs stay deterministic)
         /// rather than the scheduler's shared one, whose sequence the rest of the stack's choices follow.
+        /// </summary>
         private TimeSpan AckWaitWithJitter()
         {
             _apsJitter ??= new Random(unchecked((int)(Ieee.Value ^ (Ieee.Value >> 32))));

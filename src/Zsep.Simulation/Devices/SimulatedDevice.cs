@@ -26,6 +26,9 @@ namespace Zsep.Simulation.Devices
 
         /// <summary>The network (gateway) name, for display.</summary>
         public string Network { get; init; } = "";
+
+        /// <summary>A meter's daily load curve; null: the household curve scaled by a factor drawn from the IEEE address.</summary>
+        public LoadProfile? LoadProfile { get; init; }
     }
 
     /// <summary>
@@ -54,6 +57,9 @@ namespace Zsep.Simulation.Devices
                 LinkKey = spec.InstallCode?.DeriveLinkKey(),
             });
             Node.StateChanged += OnStateChanged;
+            // A per-device spread (0.5 to 1.5 times the household curve, 1,000 to 50,000 kWh on the register) from the IEEE address.
+            double spread = (spec.Ieee.Value % 1000) / 1000.0;
+            Application = new SeDeviceApplication(Node, host.Scheduler, spec.Kind, spec.LoadProfile ?? LoadProfile.Household.Scale(0.5 + spread), 1000 + (49000 * spread));
             ScheduleJoin(TimeSpan.FromMilliseconds(host.Scheduler.Random.Next(50, 2000)));
         }
 
@@ -66,6 +72,9 @@ namespace Zsep.Simulation.Devices
         public SimulatedRadio Radio { get; }
 
         public ZigbeeNode Node { get; }
+
+        /// <summary>The device's Smart Energy application (endpoint 1; Metering on meters).</summary>
+        public SeDeviceApplication Application { get; }
 
         public string Medium => "sim://" + _host.Name;
 
@@ -121,6 +130,7 @@ namespace Zsep.Simulation.Devices
             }
 
             _disposed = true;
+            Application.Dispose();
             Node.Dispose();
             Radio.Dispose();
         }

@@ -60,6 +60,7 @@ namespace Zsep.Stack.Gateway
             Coordinator.DeviceLeft += OnDeviceLeft;
             Coordinator.FrameDropped += OnFrameDropped;
             Coordinator.AuthenticationFailed += OnAuthenticationFailed;
+            StartApplication();
         }
 
         public string Name => Config.Name;
@@ -306,6 +307,7 @@ namespace Zsep.Stack.Gateway
             _disposed = true;
             _lease.Radio.FrameReceived -= OnFrameReceived;
             StopCapture();
+            StopApplication();
             Coordinator.Dispose();
             _tap.Dispose();
             _lease.Radio.Dispose();

@@ -13,8 +13,9 @@ namespace Zsep.Stack.Node
 {
     /// <summary>
     /// APS (05-3474 2.2): the data service with acknowledgements (apsAckWaitDuration, apsMaxFrameRetries), the APS
-    /// counter and the duplicate rejection table (2.2.8.4.2), and APS commands. Application data is NWK-secured only
-    /// (no APS link-key security yet); APS commands between routers and the Trust Center (Update Device, Remove
+    /// counter and the duplicate rejection table (2.2.8.4.2), and APS commands. Smart Energy application data to and
+    /// from the Trust Center is APS-secured with the link key (ApsSecurity), long payloads are fragmented
+    /// (ApsFragmentation); APS commands between routers and the Trust Center (Update Device, Remove
     /// Device, Tunnel) are NWK-secured and APS-unsecured, a simplification of R21's TC-link-key APS security.
     /// Transport Key to a joining device is APS-secured with its key-transport key (4.4.1.1, 4.6.3.2).
     /// </summary>
@@ -46,7 +47,9 @@ namespace Zsep.Stack.Node
 
         /// <summary>
         /// APSDE-DATA.request (2.2.4.1.1): sends <paramref name="payload"/> to an endpoint of <paramref name="destination"/>
-        /// (a unicast with an APS ack and retries unless <paramref name="ackRequest"/> is false, or a broadcast).
+        /// (a unicast with an APS ack and retries unless <paramref name="ackRequest"/> is false, or a broadcast). A Smart
+        /// Energy frame to or from the Trust Center is APS-secured with the link key (ApsSecurity); a unicast payload
+        /// longer than <see cref="ApsStackOptions.FragmentBlockSize"/> goes fragmented (ApsFragmentation).
         /// </summary>
         public void SendData(NwkAddress destination, byte destinationEndpoint, ushort clusterId, ushort profileId, byte sourceEndpoint,
             byte[] payload, Action<ApsDeliveryStatus>? completed = null, bool ackRequest = true)
@@ -63,6 +66,18 @@ namespace Zsep.Stack.Node
             }
 
             bool broadcast = destination.IsBroadcast;
+            ZigbeeKey? linkKey = null;
+            if (!broadcast && RequiresApsSecurity(profileId, clusterId) && IsTrustCenterPartner(destination.Value))
+            {
+                linkKey = OutgoingLinkKey(destination);
+                if (linkKey is null)
+                {
+                    Drop("ApsNoLinkKey");
+                    completed?.Invoke(ApsDeliveryStatus.NoRoute);
+                    return;
+                }
+            }
+
             var header = new ApsHeader
             {
                 FrameType = ApsFrameType.Data,
@@ -74,7 +89,22 @@ namespace Zsep.Stack.Node
                 SourceEndpoint = sourceEndpoint,
                 Counter = ++_apsCounter,
             };
-            byte[] frame = new ApsFrame(header, payload).ToArray();
+            if (payload.Length > StackOptions.FragmentBlockSize)
+            {
+                if (!header.AckRequest)
+                {
+                    // 2.2.8.4.5: fragmentation is for acknowledged unicasts only.
+                    Drop("ApsFrameTooLong");
+                    completed?.Invoke(ApsDeliveryStatus.NoRoute);
+                    return;
+                }
+
+                Counters.ApsSent++;
+                SendFragmented(destination, header, payload, linkKey, completed);
+                return;
+            }
+
+            byte[] frame = linkKey is null ? new ApsFrame(header, payload).ToArray() : SecureApsData(header, payload, linkKey);
             Counters.ApsSent++;
             if (!header.AckRequest)
             {
@@ -96,14 +126,14 @@ namespace Zsep.Stack.Node
         private void Attempt((ushort, byte) key, PendingAck pending)
         {
             NwkSend(pending.Destination, NwkFrameType.Data, pending.Frame);
-            pending.Timer = _scheduler.Schedule(_options.ApsAckWaitDuration, () =>
+            pending.Timer = _scheduler.Schedule(AckWaitWithJitter(), () =>
             {
                 if (!_pendingAcks.TryGetValue(key, out PendingAck? current) || current != pending || _disposed)
                 {
                     return;
                 }
 
-                if (pending.Retries < _options.ApsMaxFrameRetries)
+                if (pending.Retries < StackOptions.MaxFrameRetries)
                 {
                     pending.Retries++;
                     Counters.ApsRetries++;
@@ -117,6 +147,20 @@ namespace Zsep.Stack.Node
                 pending.Completed?.Invoke(ApsDeliveryStatus.NoAck);
             });
         }
+
+        /// <summary>
+        /// apsAckWaitDuration plus up to a fifth more at random: frames sent together (a batch of reads) would otherwise be
+        /// retried together, their answers colliding again at the same relays each time.
+        /// The jitter comes from a generator of this node's own (seeded by its IEEE address, so runs stay deterministic)
+        /// rather than the scheduler's shared one, whose sequence the rest of the stack's choices follow.
+        /// </summary>
+        private TimeSpan AckWaitWithJitter()
+        {
+            _apsJitter ??= new Random(unchecked((int)(Ieee.Value ^ (Ieee.Value >> 32))));
+            return TimeSpan.FromTicks(StackOptions.AckWaitDuration.Ticks + (long)(_apsJitter.NextDouble() * StackOptions.AckWaitDuration.Ticks / 5));
+        }
+
+        private Random? _apsJitter;
 
         private void ApsReceive(NwkHeader nwk, byte[] aps, byte lqi)
         {
@@ -132,17 +176,9 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            if (header.Security)
+            if (header.Security && header.FrameType == ApsFrameType.Command)
             {
-                if (header.FrameType == ApsFrameType.Command)
-                {
-                    OnSecuredApsCommand(aps, headerLength);
-                }
-                else
-                {
-                    Drop("ApsSecuredDataNotSupported");
-                }
-
+                OnSecuredApsCommand(aps, headerLength);
                 return;
             }
 
@@ -156,7 +192,19 @@ namespace Zsep.Stack.Node
             switch (header.FrameType)
             {
                 case ApsFrameType.Ack:
-                    OnApsAck(nwk, header);
+                    if (header.Security)
+                    {
+                        Drop("ApsSecuredAckNotSupported");
+                    }
+                    else if (header.Fragmentation != ApsFragmentation.NotFragmented)
+                    {
+                        OnFragmentAck(nwk, header);
+                    }
+                    else
+                    {
+                        OnApsAck(nwk, header);
+                    }
+
                     break;
                 case ApsFrameType.Command:
                     if (ApsCommand.TryDecode(aps.AsSpan(headerLength), out ApsCommand? command, out _) && command is not null)
@@ -170,50 +218,108 @@ namespace Zsep.Stack.Node
 
                     break;
                 case ApsFrameType.Data:
-                    OnApsData(nwk, header, aps.AsSpan(headerLength).ToArray(), lqi);
+                    OnApsData(nwk, header, aps, headerLength, lqi);
+                    break;
+                default:
+                    Drop("ApsFrameTypeNotSupported");
                     break;
             }
         }
 
-        private void OnApsData(NwkHeader nwk, ApsHeader header, byte[] body, byte lqi)
+        /// <summary>
+        /// A data frame: duplicate rejection (2.2.8.4.2) on the header's APS counter, then APS security (4.4.1.2) and the
+        /// SE rule, then the acknowledgement and delivery. A retransmission whose ack was lost is acknowledged again and
+        /// dropped, so the command is applied once.
+        /// </summary>
+        private void OnApsData(NwkHeader nwk, ApsHeader header, byte[] aps, int headerLength, byte lqi)
         {
             ushort source = nwk.SourceAddress.Value;
             byte counter = header.Counter.GetValueOrDefault();
-            if (header.AckRequest && header.DeliveryMode == ApsDeliveryMode.Unicast)
+            bool unicast = header.DeliveryMode == ApsDeliveryMode.Unicast;
+            if (header.Fragmentation != ApsFragmentation.NotFragmented)
             {
-                var ack = new ApsHeader
-                {
-                    FrameType = ApsFrameType.Ack,
-                    DeliveryMode = ApsDeliveryMode.Unicast,
-                    DestinationEndpoint = header.SourceEndpoint,
-                    ClusterId = header.ClusterId,
-                    ProfileId = header.ProfileId,
-                    SourceEndpoint = header.DestinationEndpoint,
-                    Counter = counter,
-                };
-                NwkSend(nwk.SourceAddress, NwkFrameType.Data, ack.ToArray());
+                OnFragment(nwk, header, aps, headerLength, lqi);
+                return;
             }
 
-            if (header.DeliveryMode == ApsDeliveryMode.Unicast)
+            if (unicast && IsDuplicate(source, counter))
             {
-                if (_apsDuplicates.Count > 64)
-                {
-                    foreach (var old in _apsDuplicates.Where(p => p.Value < _scheduler.Now).Select(p => p.Key).ToList())
-                    {
-                        _apsDuplicates.Remove(old);
-                    }
-                }
+                SendApsAckFor(nwk, header);
+                Counters.ApsDuplicates++;
+                Drop("ApsDuplicate");
+                return;
+            }
 
-                if (_apsDuplicates.TryGetValue((source, counter), out DateTimeOffset until) && until >= _scheduler.Now)
+            byte[]? body;
+            if (header.Security)
+            {
+                body = UnsecureApsData(nwk, aps, headerLength);
+                if (body is null)
                 {
-                    Counters.ApsDuplicates++;
-                    Drop("ApsDuplicate");
+                    return;
+                }
+            }
+            else
+            {
+                if (RequiresApsSecurity(header.ProfileId.GetValueOrDefault(), header.ClusterId.GetValueOrDefault()) && unicast && IsTrustCenterPartner(source))
+                {
+                    Counters.SecurityFailures++;
+                    Drop("ApsSecurityRequired");
                     return;
                 }
 
-                _apsDuplicates[(source, counter)] = _scheduler.Now + _options.ApsDuplicateRejectionTimeout;
+                body = aps.AsSpan(headerLength).ToArray();
             }
 
+            SendApsAckFor(nwk, header);
+            if (unicast)
+            {
+                RememberDelivered(source, counter);
+            }
+
+            DeliverData(nwk, header, body, lqi, header.Security);
+        }
+
+        private void SendApsAckFor(NwkHeader nwk, ApsHeader header)
+        {
+            if (!header.AckRequest || header.DeliveryMode != ApsDeliveryMode.Unicast)
+            {
+                return;
+            }
+
+            var ack = new ApsHeader
+            {
+                FrameType = ApsFrameType.Ack,
+                DeliveryMode = ApsDeliveryMode.Unicast,
+                DestinationEndpoint = header.SourceEndpoint,
+                ClusterId = header.ClusterId,
+                ProfileId = header.ProfileId,
+                SourceEndpoint = header.DestinationEndpoint,
+                Counter = header.Counter.GetValueOrDefault(),
+            };
+            NwkSend(nwk.SourceAddress, NwkFrameType.Data, ack.ToArray());
+        }
+
+        private bool IsDuplicate(ushort source, byte counter) =>
+            _apsDuplicates.TryGetValue((source, counter), out DateTimeOffset until) && until >= _scheduler.Now;
+
+        private void RememberDelivered(ushort source, byte counter)
+        {
+            if (_apsDuplicates.Count > 64)
+            {
+                foreach (var old in _apsDuplicates.Where(p => p.Value < _scheduler.Now).Select(p => p.Key).ToList())
+                {
+                    _apsDuplicates.Remove(old);
+                }
+            }
+
+            _apsDuplicates[(source, counter)] = _scheduler.Now + _options.ApsDuplicateRejectionTimeout;
+        }
+
+        /// <summary>APSDE-DATA.indication: ZDO, the Trust Center's key evidence, then the application.</summary>
+        private void DeliverData(NwkHeader nwk, ApsHeader header, byte[] body, byte lqi, bool apsSecured)
+        {
+            ushort source = nwk.SourceAddress.Value;
             Counters.ApsReceived++;
             if (ZdoMessage.IsZdpFrame(header))
             {
@@ -227,7 +333,11 @@ namespace Zsep.Stack.Node
             }
 
             DataReceived?.Invoke(this, new ApsDataIndicationEventArgs(nwk.SourceAddress, header.SourceEndpoint.GetValueOrDefault(),
-                header.DestinationEndpoint.GetValueOrDefault(), header.ClusterId.GetValueOrDefault(), header.ProfileId.GetValueOrDefault(), body, lqi));
+                header.DestinationEndpoint.GetValueOrDefault(), header.ClusterId.GetValueOrDefault(), header.ProfileId.GetValueOrDefault(), body, lqi)
+            {
+                ApsSecured = apsSecured,
+                Broadcast = header.DeliveryMode != ApsDeliveryMode.Unicast,
+            });
         }
 
         private void OnApsAck(NwkHeader nwk, ApsHeader header)

@@ -169,6 +169,12 @@ namespace Zsep.Stack.Node
 
         /// <summary>LQI of the last hop.</summary>
         public byte Lqi { get; }
+
+        /// <summary>The frame was APS-secured with the sender's link key (05-3474 4.4.1.2).</summary>
+        public bool ApsSecured { get; init; }
+
+        /// <summary>The frame came by broadcast (or group) delivery: no response is expected.</summary>
+        public bool Broadcast { get; init; }
     }
 
     /// <summary>The outcome of an APSDE-DATA.request (05-3474 2.2.4.1.2).</summary>

@@ -30,6 +30,11 @@ namespace Zsep.Stack.Node
                 return;
             }
 
+            if (ZdoDiscoveryReceive(nwk, message))
+            {
+                return;
+            }
+
             switch (message)
             {
                 case DeviceAnnounce announce:

@@ -95,6 +95,12 @@ namespace Zsep.Stack.Node
         /// <summary>apsMaxFrameRetries (05-3474 Table 2.24): 3.</summary>
         public byte ApsMaxFrameRetries { get; init; } = 3;
 
+        /// <summary>apsMaxWindowSize (05-3474 2.2.8.4.5): blocks of a fragmented frame per acknowledgement (1-8).</summary>
+        public byte ApsMaxWindowSize { get; init; } = 1;
+
+        /// <summary>Payload octets per block of a fragmented APS frame (see <see cref="ApsStackOptions.FragmentBlockSize"/>).</summary>
+        public byte ApsFragmentBlockSize { get; init; } = 48;
+
         /// <summary>apsDuplicateRejectionTimeout.</summary>
         public TimeSpan ApsDuplicateRejectionTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -87,8 +87,9 @@ namespace Zsep.Simulation.Tests.Devices
             Assert.True(restored.Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.NetworkKeyName(0)) >= backup.NetworkKeyFrameCounter + 10_000L);
             Assert.Single(restored.Trace.Read(TraceCodes.NwkRestored));
 
-            // The new coordinator learns its neighbours from their link status (every 15 s) before it sends.
-            restored.RunFor(TimeSpan.FromSeconds(30));
+            // The new coordinator learns its neighbours from their link status (every 15 s) and the routes to the far
+            // ones from the route records its first many-to-one route request brings back, before it sends.
+            restored.RunFor(TimeSpan.FromSeconds(90));
 
             // Both ways: an APS-acknowledged ZDO request from the restored coordinator reaches every meter and its
             // ack comes back, so each meter accepted the new coordinator's frame counter and key.

@@ -43,6 +43,32 @@ namespace Zsep.Radio.Tests.EndToEnd
             Assert.Equal(Meters, net.Gateway.GetNodes().Select(n => n.Ieee).Distinct().Count());
             Assert.All(net.Gateway.GetInstallCodes(), c => Assert.Equal(Zsep.Stack.State.TrustCenterDeviceStatus.Joined, c.Status));
             Assert.True(net.Gateway.GetNodes().Max(n => n.HopCount) >= 2, "the grid is meant to need more than one hop");
+            ReadEveryMeter(net, what);
+        }
+
+        /// <summary>
+        /// Issue 6 acceptance: an attribute read from each meter through the driver gives what the pure simulator
+        /// gives - the model every simulated meter reports, and the summation the meter's own load profile has
+        /// accumulated (read from the device on the emulator's side right after).
+        /// </summary>
+        private void ReadEveryMeter(RcpNetwork net, string what)
+        {
+            var meters = Enumerable.Range(1, Meters).Select(RcpNetwork.IeeeFor).ToList();
+            var models = net.Gateway.ReadAttributesBatch(meters, null, 0x0000, new ushort[] { 0x0005 }, TimeSpan.FromSeconds(20)).ToList();
+            var summations = net.Gateway.ReadAttributesBatch(meters, null, 0x0702, new ushort[] { 0x0000 }, TimeSpan.FromSeconds(20)).ToList();
+            var expected = net.Rcp.Invoke(() => net.Rcp.Host.Devices.ToDictionary(d => d.Ieee, d => d.Application!.KilowattHours));
+            _out.WriteLine($"{what}: read {models.Count(o => o.Error is null)} models and {summations.Count(o => o.Error is null)} summations of {Meters}");
+            Assert.All(models, o => Assert.Null(o.Error));
+            Assert.All(models, o => Assert.Equal(Zsep.Simulation.Devices.SeDeviceApplication.ModelOf(Zsep.Stack.State.SimulatedDeviceKind.Meter), Assert.Single(o.Values).Value));
+            Assert.Equal(Meters, summations.Select(o => o.Node).Distinct().Count());
+            foreach (var o in summations)
+            {
+                Assert.Null(o.Error);
+                var v = Assert.Single(o.Values);
+                Assert.Equal(Zsep.Stack.Zcl.ZclStatus.Success, v.Status);
+                double kwh = System.Convert.ToDouble(v.Value) / Zsep.Simulation.Devices.SeDeviceApplication.Divisor;
+                Assert.InRange(kwh, expected[o.Node] - 0.2, expected[o.Node] + 0.001);
+            }
         }
 
         [Fact]

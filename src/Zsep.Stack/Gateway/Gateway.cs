@@ -305,6 +305,7 @@ namespace Zsep.Stack.Gateway
             }
 
             _disposed = true;
+            StopBackgroundLoop();
             _lease.Radio.FrameReceived -= OnFrameReceived;
             StopCapture();
             StopApplication();

@@ -41,6 +41,9 @@ namespace ZsepAdmin
                     runspace.StateChanged += OnRunspaceStateChanged;
                 }
             }
+
+            // A hardware radio's network keeps running between commands (a no-op on virtual time).
+            gateway.StartBackgroundLoop();
         }
 
         /// <summary>

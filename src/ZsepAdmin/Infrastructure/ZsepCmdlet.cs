@@ -11,6 +11,7 @@ namespace ZsepAdmin.Commands
     public abstract class ZsepCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
+        private readonly System.Collections.Generic.List<IDisposable> _held = new System.Collections.Generic.List<IDisposable>();
 
         protected CancellationToken CancellationToken => _cancel.Token;
 
@@ -38,8 +39,17 @@ namespace ZsepAdmin.Commands
             return force || ShouldProcess(target, action);
         }
 
+        /// <summary>Keeps <paramref name="token"/> (a gateway held in the foreground) until the cmdlet is disposed.</summary>
+        protected void Hold(IDisposable token) => _held.Add(token);
+
         public void Dispose()
         {
+            foreach (IDisposable token in _held)
+            {
+                token.Dispose();
+            }
+
+            _held.Clear();
             _cancel.Dispose();
             GC.SuppressFinalize(this);
         }

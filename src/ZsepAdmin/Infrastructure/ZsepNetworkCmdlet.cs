@@ -25,8 +25,18 @@ namespace ZsepAdmin.Commands
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message), "NetworkNotOpen", ErrorCategory.ObjectNotFound, Network));
             }
 
+            if (!_held.Contains(gateway!))
+            {
+                // On a real-time radio the network runs in the background between commands; while this cmdlet works
+                // with it, the background loop pauses (the stack is single-threaded).
+                Hold(gateway!.EnterForeground());
+                _held.Add(gateway!);
+            }
+
             return gateway!;
         }
+
+        private readonly System.Collections.Generic.HashSet<Gateway> _held = new System.Collections.Generic.HashSet<Gateway>();
 
         /// <summary>
         /// Drives the network's time while waiting, so the simulated medium moves on; Ctrl+C stops the wait. A radio

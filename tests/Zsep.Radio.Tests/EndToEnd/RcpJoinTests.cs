@@ -112,6 +112,45 @@ namespace Zsep.Radio.Tests.EndToEnd
             }
         }
 
+        /// <summary>
+        /// On a real-time radio the network runs between commands: with the background loop started, meters join while
+        /// no caller drives the loop (the test thread only looks, holding the gateway for a moment each time), and a
+        /// caller that holds the gateway drives the loop itself meanwhile, never at the same time as the pump.
+        /// </summary>
+        [Fact]
+        public void The_network_keeps_running_between_commands_on_a_real_time_radio()
+        {
+            using RcpNetwork net = OverMemory(null, seed: 11);
+            net.AddMeters(5);
+            using (net.Gateway.EnterForeground())
+            {
+                net.Gateway.PermitJoin(254);
+            }
+
+            net.Gateway.StartBackgroundLoop();
+            Assert.True(net.Gateway.RunsInBackground);
+            var wall = Stopwatch.StartNew();
+            int joined = 0;
+            while (joined < 5 && wall.Elapsed < TimeSpan.FromSeconds(40))
+            {
+                System.Threading.Thread.Sleep(100); // real serial I/O: waiting in real time is the point
+                using (net.Gateway.EnterForeground())
+                {
+                    joined = net.Gateway.GetNodes().Count;
+                }
+            }
+
+            Assert.Equal(5, joined);
+            using (net.Gateway.EnterForeground())
+            {
+                DateTimeOffset before = net.Gateway.Scheduler.Now;
+                net.Gateway.RunFor(TimeSpan.FromSeconds(5));
+                Assert.True(net.Gateway.Scheduler.Now >= before + TimeSpan.FromSeconds(5));
+                var read = net.Gateway.ReadAttributes(RcpNetwork.IeeeFor(1), null, 0x0000, new ushort[] { 0x0004 }, TimeSpan.FromSeconds(20));
+                Assert.Equal(Zsep.Simulation.Devices.SeDeviceApplication.Manufacturer, Assert.Single(read).Value);
+            }
+        }
+
         [Fact]
         public void A_radio_that_resets_itself_mid_join_is_configured_again_and_the_join_carries_on()
         {

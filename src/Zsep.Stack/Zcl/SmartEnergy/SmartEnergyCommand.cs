@@ -8,7 +8,7 @@ namespace Zsep.Stack.Zcl.SmartEnergy
     /// (0x0700, D.4), Demand Response and Load Control (0x0701, D.2) and Messaging (0x0703, D.5). Each record knows
     /// its cluster, command id and direction, encodes itself, and has a static Decode of the payload that follows
     /// the ZCL header. <see cref="Decode(ushort, byte, ZclDirection, ReadOnlySpan{byte}, int)"/> dispatches by
-    /// cluster, direction and id. Malformed payloads (short, a partial optional field, trailing bytes) throw
+    /// cluster, direction and id. Malformed payloads (short, a partial optional field) throw
     /// <see cref="FrameFormatException"/> naming the field and offset; nothing else is thrown for bad bytes.
     /// </summary>
     public abstract record SmartEnergyCommand
@@ -97,18 +97,16 @@ namespace Zsep.Stack.Zcl.SmartEnergy
                 ? Decode(frame.ClusterId, frame.Header.CommandId, frame.Header.Direction, frame.Payload)
                 : null;
 
-        /// <summary>Decodes the whole of <paramref name="payload"/> with <paramref name="read"/>: trailing bytes are an error.</summary>
+        /// <summary>
+        /// Decodes <paramref name="payload"/> with <paramref name="read"/>. Bytes after the last field this codec knows
+        /// are ignored, as ZCL's forward-compatibility rule asks of a receiver (07-5123 2.4: a later revision of the
+        /// cluster may append fields); a field cut short is still an error.
+        /// </summary>
         internal static T DecodeWhole<T>(ReadOnlySpan<byte> payload, SeRead<T> read)
             where T : SmartEnergyCommand
         {
             var r = new FrameReader(payload, FrameLayer.Zcl);
-            T cmd = read(ref r);
-            if (!r.IsAtEnd)
-            {
-                throw r.Error("Payload", $"{r.Remaining} unexpected bytes after the {cmd.CommandName} payload");
-            }
-
-            return cmd;
+            return read(ref r);
         }
     }
 

@@ -10,25 +10,13 @@ namespace ZsepAdmin.Commands
     /// <summary>ConvertFrom-ZsepFrame: decodes a frame given as hex through every layer the keys allow.</summary>
     [Cmdlet(VerbsData.ConvertFrom, "ZsepFrame")]
     [OutputType(typeof(DecodedFrame))]
-    public sealed class ConvertFromZsepFrameCommand : ZsepCmdlet
+    public sealed class ConvertFromZsepFrameCommand : FrameDecodingCmdlet
     {
         private FrameKeys _keys = FrameKeys.None;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string[] Hex { get; set; } = Array.Empty<string>();
-
-        [Parameter]
-        [ZigbeeKeyTransformation]
-        public ZigbeeKey? NetworkKey { get; set; }
-
-        /// <summary>One key (hex) for every device, or a hashtable of IEEE address to key.</summary>
-        [Parameter]
-        public object? LinkKey { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? InstallCode { get; set; }
 
         [Parameter]
         [ValidateSet("Mac", "Nwk", "Aps")]
@@ -39,21 +27,7 @@ namespace ZsepAdmin.Commands
 
         protected override void BeginProcessing()
         {
-            var keys = new FrameKeys { NetworkKey = NetworkKey };
-            try
-            {
-                FrameKeyParameters.AddLinkKeys(keys, LinkKey);
-                foreach (string code in InstallCode ?? Array.Empty<string>())
-                {
-                    keys.AddInstallCode(Zsep.Stack.Security.InstallCode.Parse(code));
-                }
-            }
-            catch (Exception ex) when (ex is FormatException || ex is InstallCodeException || ex is ArgumentException)
-            {
-                ThrowStackError(ex, null);
-            }
-
-            _keys = keys;
+            _keys = BuildKeys();
             WriteVerbose($"Keys: network key {(NetworkKey is null ? "not given" : "given")}; link keys tried in order: bound to the device, for any device, then ZigBeeAlliance09.");
         }
 

@@ -33,11 +33,7 @@ namespace ZsepAdmin.Commands
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();
-            string path = GetUnresolvedProviderPathFromPSPath(Path);
-            if (File.Exists(path) && !Force)
-            {
-                ThrowTerminatingError(new ErrorRecord(new IOException($"'{path}' exists. Use -Force to overwrite it."), "CaptureFileExists", ErrorCategory.ResourceExists, path));
-            }
+            string path = OutputPath(Path, Force, "Capture");
 
             if (gateway.Capture is { } running)
             {
@@ -98,7 +94,7 @@ namespace ZsepAdmin.Commands
     /// <summary>Read-ZsepCapture: decodes the IEEE 802.15.4 frames of a pcap or pcapng file through every layer the keys allow.</summary>
     [Cmdlet(VerbsCommunications.Read, "ZsepCapture", DefaultParameterSetName = "Path")]
     [OutputType(typeof(DecodedFrame))]
-    public sealed class ReadZsepCaptureCommand : ZsepCmdlet
+    public sealed class ReadZsepCaptureCommand : FrameDecodingCmdlet
     {
         private FrameKeys _keys = FrameKeys.None;
 
@@ -107,18 +103,6 @@ namespace ZsepAdmin.Commands
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        [Parameter]
-        [ZigbeeKeyTransformation]
-        public ZigbeeKey? NetworkKey { get; set; }
-
-        /// <summary>One key (hex) for every device, or a hashtable of IEEE address to key.</summary>
-        [Parameter]
-        public object? LinkKey { get; set; }
-
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[]? InstallCode { get; set; }
-
         /// <summary>A Wireshark pre-configured keys file (Export-ZsepWiresharkKey): its first key is the network key, the rest link keys.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -126,15 +110,9 @@ namespace ZsepAdmin.Commands
 
         protected override void BeginProcessing()
         {
-            var keys = new FrameKeys { NetworkKey = NetworkKey };
+            FrameKeys keys = BuildKeys();
             try
             {
-                FrameKeyParameters.AddLinkKeys(keys, LinkKey);
-                foreach (string code in InstallCode ?? Array.Empty<string>())
-                {
-                    keys.AddInstallCode(Zsep.Stack.Security.InstallCode.Parse(code));
-                }
-
                 if (KeyFile is not null)
                 {
                     string file = GetUnresolvedProviderPathFromPSPath(KeyFile);
@@ -151,7 +129,7 @@ namespace ZsepAdmin.Commands
                     }
                 }
             }
-            catch (Exception ex) when (ex is FormatException || ex is InstallCodeException || ex is ArgumentException || ex is IOException)
+            catch (Exception ex) when (ex is FormatException || ex is IOException || ex is UnauthorizedAccessException)
             {
                 ThrowStackError(ex, KeyFile);
             }
@@ -219,11 +197,7 @@ namespace ZsepAdmin.Commands
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();
-            string path = GetUnresolvedProviderPathFromPSPath(Path);
-            if (File.Exists(path) && !Force)
-            {
-                ThrowTerminatingError(new ErrorRecord(new IOException($"'{path}' exists. Use -Force to overwrite it."), "KeyFileExists", ErrorCategory.ResourceExists, path));
-            }
+            string path = OutputPath(Path, Force, "Key");
 
             var keys = gateway.WiresharkKeys();
             if (!ShouldProcessForce(path, $"Export {keys.Count} secret keys of {gateway.Name} (network and link keys) in clear text", Force))
@@ -231,14 +205,7 @@ namespace ZsepAdmin.Commands
                 return;
             }
 
-            try
-            {
-                WiresharkKeyFile.Write(path, keys);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "KeyFileError", ErrorCategory.WriteError, path));
-            }
+            WriteFile(path, () => WiresharkKeyFile.Write(path, keys), "Key");
 
             gateway.Trace.Info(Zsep.Stack.State.TraceCodes.KeysExported, $"{keys.Count} keys exported for Wireshark");
             WriteVerbose($"Wrote {keys.Count} keys to {path} (owner-only on Unix). Copy it to your Wireshark profile folder as zigbee_pc_keys, or add the keys under Preferences > Protocols > ZigBee.");

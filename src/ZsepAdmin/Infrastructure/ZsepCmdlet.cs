@@ -39,6 +39,34 @@ namespace ZsepAdmin.Commands
             return force || ShouldProcess(target, action);
         }
 
+        /// <summary>
+        /// The file a command is to write: the provider path of <paramref name="path"/>; an existing file without -Force
+        /// is the terminating error <paramref name="what"/>FileExists.
+        /// </summary>
+        protected string OutputPath(string path, bool force, string what)
+        {
+            string full = GetUnresolvedProviderPathFromPSPath(path);
+            if (System.IO.File.Exists(full) && !force)
+            {
+                ThrowTerminatingError(new ErrorRecord(new System.IO.IOException($"'{full}' exists. Use -Force to overwrite it."), what + "FileExists", ErrorCategory.ResourceExists, full));
+            }
+
+            return full;
+        }
+
+        /// <summary>Runs <paramref name="write"/>; a refused or failed write is the terminating error <paramref name="what"/>FileError.</summary>
+        protected void WriteFile(string path, Action write, string what)
+        {
+            try
+            {
+                write();
+            }
+            catch (Exception ex) when (ex is System.IO.IOException || ex is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, what + "FileError", ErrorCategory.WriteError, path));
+            }
+        }
+
         /// <summary>Keeps <paramref name="token"/> (a gateway held in the foreground) until the cmdlet is disposed.</summary>
         protected void Hold(IDisposable token) => _held.Add(token);
 

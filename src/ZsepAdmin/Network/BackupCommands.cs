@@ -21,11 +21,7 @@ namespace ZsepAdmin.Commands
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();
-            string path = GetUnresolvedProviderPathFromPSPath(Path);
-            if (File.Exists(path) && !Force)
-            {
-                ThrowTerminatingError(new ErrorRecord(new IOException($"'{path}' exists. Use -Force to overwrite it."), "BackupFileExists", ErrorCategory.ResourceExists, path));
-            }
+            string path = OutputPath(Path, Force, "Backup");
 
             CoordinatorBackup backup = gateway.CreateBackup("ZsepAdmin@" + typeof(BackupZsepNetworkCommand).Assembly.GetName().Version);
             if (!ShouldProcessForce(path, $"Write {gateway.Name} with its network key and {backup.Devices.Count} device link keys in clear text", Force))
@@ -33,14 +29,7 @@ namespace ZsepAdmin.Commands
                 return;
             }
 
-            try
-            {
-                CoordinatorBackupFile.Save(backup, path);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(new ErrorRecord(ex, "BackupFileError", ErrorCategory.WriteError, path));
-            }
+            WriteFile(path, () => CoordinatorBackupFile.Save(backup, path), "Backup");
 
             gateway.Trace.Info(TraceCodes.KeysExported, $"network backup written ({backup.Devices.Count} devices, frame counter {backup.NetworkKeyFrameCounter})");
             WriteVerbose($"{backup.Devices.Count} devices; network key sequence {backup.NetworkKeySequence}, outgoing frame counter {backup.NetworkKeyFrameCounter}. The file is readable by its owner only on Unix; keep it as secret as the network key.");

@@ -2,14 +2,50 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using Zsep.Stack.Frames;
+using Zsep.Stack.Security;
 using Zsep.Stack.Types;
 
 namespace ZsepAdmin.Commands
 {
-    /// <summary>The -LinkKey parameter of the decoding cmdlets: a key, a list of keys, or a hashtable of IEEE address to key.</summary>
-    internal static class FrameKeyParameters
+    /// <summary>
+    /// Base of the cmdlets that decode frames (ConvertFrom-ZsepFrame, Read-ZsepCapture): the keys a person holds,
+    /// as -NetworkKey, -LinkKey (a key, a list, or a hashtable of IEEE address to key) and -InstallCode.
+    /// </summary>
+    public abstract class FrameDecodingCmdlet : ZsepCmdlet
     {
-        public static void AddLinkKeys(FrameKeys keys, object? value)
+        [Parameter]
+        [ZigbeeKeyTransformation]
+        public ZigbeeKey? NetworkKey { get; set; }
+
+        /// <summary>One key (hex) for every device, or a hashtable of IEEE address to key.</summary>
+        [Parameter]
+        public object? LinkKey { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? InstallCode { get; set; }
+
+        /// <summary>The keys from the parameters; a malformed one ends the command (the message never repeats a key).</summary>
+        protected FrameKeys BuildKeys()
+        {
+            var keys = new FrameKeys { NetworkKey = NetworkKey };
+            try
+            {
+                AddLinkKeys(keys, LinkKey);
+                foreach (string code in InstallCode ?? Array.Empty<string>())
+                {
+                    keys.AddInstallCode(Zsep.Stack.Security.InstallCode.Parse(code));
+                }
+            }
+            catch (Exception ex) when (ex is FormatException || ex is InstallCodeException || ex is ArgumentException)
+            {
+                ThrowStackError(ex, null);
+            }
+
+            return keys;
+        }
+
+        private static void AddLinkKeys(FrameKeys keys, object? value)
         {
             switch (value is PSObject ps ? ps.BaseObject : value)
             {

@@ -19,7 +19,10 @@ namespace Zsep.Simulation.Devices
 
         public Position Position { get; init; }
 
-        /// <summary>The network it was commissioned for: its channel and extended PAN ID.</summary>
+        /// <summary>
+        /// The network it was commissioned for: its channel and extended PAN ID. Channel 0 and extended PAN ID 0: any
+        /// network that lets it in, on any channel (a device fresh from the factory).
+        /// </summary>
         public byte Channel { get; init; }
 
         public Eui64 ExtendedPanId { get; init; }
@@ -52,7 +55,9 @@ namespace Zsep.Simulation.Devices
             Node = new ZigbeeNode(Radio, host.Scheduler, new ZigbeeNodeOptions
             {
                 Role = RoleOf(spec.Kind),
-                Channel = spec.Channel,
+                Channel = spec.Channel == 0 ? (byte)11 : spec.Channel,
+                // Channel 0: not commissioned for a channel - the device scans 11 to 26 for an open network.
+                ScanChannelMask = spec.Channel == 0 ? 0x07FFF800u : 0u,
                 ExtendedPanId = spec.ExtendedPanId,
                 LinkKey = spec.InstallCode?.DeriveLinkKey(),
             });

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Linq;
 using Zsep.Radio.Driver;
 using Zsep.Radio.Transport;
+using Zsep.Simulation.Rcp;
 using Zsep.Stack.Gateway;
 using Xunit;
 using Xunit.Abstractions;

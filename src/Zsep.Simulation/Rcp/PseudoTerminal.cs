@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using Zsep.Radio.Transport;
 
-namespace Zsep.Radio.Tests.EndToEnd
+namespace Zsep.Simulation.Rcp
 {
     /// <summary>
     /// A real pseudo-terminal pair (openpty(3)): the driver opens the slave path (/dev/pts/N) with System.IO.Ports
@@ -23,6 +23,8 @@ namespace Zsep.Radio.Tests.EndToEnd
         }
 
         public static bool IsSupported => RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
+        // Linux only: the P/Invoke names glibc's libc.so.6 (openpty is in libc since glibc 2.34).
 
         public int MasterFd { get; }
 
@@ -84,7 +86,7 @@ namespace Zsep.Radio.Tests.EndToEnd
             {
             }
 
-            protected override unsafe int ReadCore(byte[] buffer)
+            protected override int ReadCore(byte[] buffer)
             {
                 int fd = Volatile.Read(ref _fd);
                 if (fd < 0)
@@ -99,28 +101,25 @@ namespace Zsep.Radio.Tests.EndToEnd
                     return 0;
                 }
 
-                fixed (byte* p = buffer)
+                long n = (long)Native.read(fd, buffer, (UIntPtr)buffer.Length);
+                if (n < 0)
                 {
-                    long n = (long)Native.read(fd, p, (UIntPtr)buffer.Length);
-                    if (n < 0)
-                    {
-                        int errno = Marshal.GetLastWin32Error();
-                        // EIO: no slave is open just now (the port is being reopened); wait for one.
-                        return errno == 5 || errno == 11 || errno == 4 ? 0 : -1;
-                    }
-
-                    return (int)n;
+                    int errno = Marshal.GetLastWin32Error();
+                    // EIO: no slave is open just now (the port is being reopened); wait for one.
+                    return errno == 5 || errno == 11 || errno == 4 ? 0 : -1;
                 }
+
+                return (int)n;
             }
 
-            protected override unsafe void WriteCore(byte[] data)
+            protected override void WriteCore(byte[] data)
             {
                 int offset = 0;
-                fixed (byte* p = data)
                 {
                     while (offset < data.Length)
                     {
-                        long n = (long)Native.write(_fd, p + offset, (UIntPtr)(data.Length - offset));
+                        byte[] rest = offset == 0 ? data : data.AsSpan(offset).ToArray();
+                        long n = (long)Native.write(_fd, rest, (UIntPtr)rest.Length);
                         if (n < 0)
                         {
                             int errno = Marshal.GetLastWin32Error();
@@ -178,10 +177,10 @@ namespace Zsep.Radio.Tests.EndToEnd
             public static extern int poll(ref PollFd fds, ulong count, int timeoutMs);
 
             [DllImport("libc.so.6", SetLastError = true)]
-            public static extern unsafe IntPtr read(int fd, byte* buffer, UIntPtr count);
+            public static extern IntPtr read(int fd, byte[] buffer, UIntPtr count);
 
             [DllImport("libc.so.6", SetLastError = true)]
-            public static extern unsafe IntPtr write(int fd, byte* buffer, UIntPtr count);
+            public static extern IntPtr write(int fd, byte[] buffer, UIntPtr count);
 
             [DllImport("libc.so.6", SetLastError = true)]
             public static extern int close(int fd);

@@ -55,8 +55,10 @@ namespace Zsep.Radio.Tests.EndToEnd
         private void ReadEveryMeter(RcpNetwork net, string what)
         {
             var meters = Enumerable.Range(1, Meters).Select(RcpNetwork.IeeeFor).ToList();
-            var models = net.Gateway.ReadAttributesBatch(meters, null, 0x0000, new ushort[] { 0x0005 }, TimeSpan.FromSeconds(20)).ToList();
-            var summations = net.Gateway.ReadAttributesBatch(meters, null, 0x0702, new ushort[] { 0x0000 }, TimeSpan.FromSeconds(20)).ToList();
+            // As an operator would: let the mesh settle (link status, the concentrator's route records) before reading.
+            net.Gateway.RunFor(TimeSpan.FromSeconds(60));
+            var models = net.Gateway.ReadAttributesBatch(meters, null, 0x0000, new ushort[] { 0x0005 }, TimeSpan.FromSeconds(30), maxConcurrency: 4).ToList();
+            var summations = net.Gateway.ReadAttributesBatch(meters, null, 0x0702, new ushort[] { 0x0000 }, TimeSpan.FromSeconds(30), maxConcurrency: 4).ToList();
             var expected = net.Rcp.Invoke(() => net.Rcp.Host.Devices.ToDictionary(d => d.Ieee, d => d.Application!.KilowattHours));
             _out.WriteLine($"{what}: read {models.Count(o => o.Error is null)} models and {summations.Count(o => o.Error is null)} summations of {Meters}");
             Assert.All(models, o => Assert.Null(o.Error));

@@ -67,7 +67,9 @@ namespace Zsep.Simulation.Devices
         private readonly ZclApplication _application;
         private readonly IStackScheduler _scheduler;
         private readonly Dictionary<uint, SimulatedLoadControlEvent> _events = new Dictionary<uint, SimulatedLoadControlEvent>();
+        private readonly Queue<(SimulatedLoadControlEvent Event, byte[] Payload)> _outbox = new Queue<(SimulatedLoadControlEvent, byte[])>();
         private bool _optOut;
+        private bool _sending;
 
         internal LoadControlClient(ZclApplication application, ZclEndpoint endpoint, IStackScheduler scheduler)
         {
@@ -81,6 +83,12 @@ namespace Zsep.Simulation.Devices
         }
 
         public byte Endpoint { get; }
+
+        /// <summary>Most random delay before a Report Event Status leaves.</summary>
+        public static readonly TimeSpan ReportJitter = TimeSpan.FromSeconds(5);
+
+        /// <summary>How many times a report that gets no answer is sent.</summary>
+        public const int ReportAttempts = 4;
 
         /// <summary>The loads this device controls (events for other classes are ignored, D.2.2.3.1.1.1). Default: every class.</summary>
         public LoadControlDeviceClass DeviceClass { get; set; } = LoadControlDeviceClass.All;
@@ -240,18 +248,42 @@ namespace Zsep.Simulation.Devices
                 applied ? c.AverageLoadAdjustmentPercentage : LoadControlEvent.AverageLoadAdjustmentNotUsed,
                 applied ? c.DutyCycle : LoadControlEvent.DutyCycleNotUsed,
                 c.EventControl);
-            SendReport(e, report.ToArray(), retry: true);
+            _outbox.Enqueue((e, report.ToArray()));
+            if (!_sending)
+            {
+                SendNext();
+            }
         }
 
-        /// <summary>Sends a report and awaits the server's Default Response; one that gets no answer goes once more.</summary>
-        private void SendReport(SimulatedLoadControlEvent e, byte[] payload, bool retry) =>
+        /// <summary>
+        /// Reports leave one at a time, in order, each after a short random delay: many devices act on one event at the
+        /// same instant, and the delay keeps their reports (60 bytes, so APS-fragmented) from all converging on the
+        /// ESI at once. One that gets no answer goes again, up to <see cref="ReportAttempts"/> times.
+        /// </summary>
+        private void SendNext()
+        {
+            if (_outbox.Count == 0)
+            {
+                _sending = false;
+                return;
+            }
+
+            _sending = true;
+            (SimulatedLoadControlEvent e, byte[] payload) = _outbox.Dequeue();
+            _scheduler.Schedule(TimeSpan.FromMilliseconds(_scheduler.Random.Next(0, (int)ReportJitter.TotalMilliseconds)), () => SendReport(e, payload, 1));
+        }
+
+        private void SendReport(SimulatedLoadControlEvent e, byte[] payload, int attempt) =>
             _application.SendCommand(e.Server, e.ServerEndpoint, DrlcCommands.ClusterId, DrlcCommands.ReportEventStatus, payload,
                 TimeSpan.FromSeconds(30), r =>
                 {
-                    if (r.Status != ZclTransactionStatus.Success && retry)
+                    if (r.Status != ZclTransactionStatus.Success && attempt < ReportAttempts)
                     {
-                        SendReport(e, payload, retry: false);
+                        _scheduler.Schedule(TimeSpan.FromMilliseconds(_scheduler.Random.Next(2000, 10000)), () => SendReport(e, payload, attempt + 1));
+                        return;
                     }
+
+                    SendNext();
                 }, ZclDirection.ClientToServer, Endpoint);
     }
 }

@@ -37,8 +37,8 @@ namespace Zsep.Stack.Gateway
         /// <summary>
         /// Creates the event (a start time of 0 is now, stored as the time it was sent) and sends it to
         /// <paramref name="nodes"/>, or to every DRLC client when null. When the issuer event id already names an event,
-        /// that event is sent again and nothing new is stored (IsNew false); different fields under a known id are an
-        /// <see cref="ArgumentException"/>, as is a cancelled one.
+        /// that event is sent again and nothing new is stored (IsNew false); different fields under a known id are a
+        /// <see cref="SmartEnergyException"/> (IssuerEventIdInUse), as is a cancelled one (EventCancelled).
         /// </summary>
         public ZsepLoadControlEvent SendLoadControlEvent(LoadControlEvent loadControlEvent, IReadOnlyList<Eui64>? nodes, TimeSpan timeout,
             CancellationToken cancellationToken = default)
@@ -63,13 +63,13 @@ namespace Zsep.Stack.Gateway
                 LoadControlEvent asked = loadControlEvent.StartTime.IsNow ? loadControlEvent with { StartTime = stored.StartTime } : loadControlEvent;
                 if (asked != stored)
                 {
-                    throw new ArgumentException($"Issuer event id {id} already names an event with other fields ({stored.DeviceClass}, {stored.CriticalityLevel}, " +
+                    throw new SmartEnergyException(SmartEnergyError.IssuerEventIdInUse, $"Issuer event id {id} already names an event with other fields ({stored.DeviceClass}, {stored.CriticalityLevel}, " +
                         $"{stored.DurationInMinutes} min); an issuer event id names one event, so a changed event needs a new id.", nameof(loadControlEvent));
                 }
 
                 if (existing.CancelledAt is not null)
                 {
-                    throw new ArgumentException($"The event with issuer event id {id} was cancelled at {existing.CancelledAt:u}; send a new event with a new id.", nameof(loadControlEvent));
+                    throw new SmartEnergyException(SmartEnergyError.EventCancelled, $"The event with issuer event id {id} was cancelled at {existing.CancelledAt:u}; send a new event with a new id.", nameof(loadControlEvent));
                 }
 
                 isNew = false;
@@ -90,13 +90,13 @@ namespace Zsep.Stack.Gateway
         /// <summary>
         /// Cancels one event (Cancel Load Control Event to the devices it went to) or, with a null id, every event not yet
         /// cancelled (Cancel All Load Control Events to every DRLC client). Returns the events cancelled. An unknown id
-        /// is an <see cref="ArgumentException"/>.
+        /// is a <see cref="SmartEnergyException"/> (EventNotFound).
         /// </summary>
         public IReadOnlyList<ZsepLoadControlEvent> StopLoadControlEvent(uint? issuerEventId, TimeSpan timeout, CancellationToken cancellationToken = default)
         {
             if (issuerEventId is uint id)
             {
-                SeCommandRow row = Store.GetSeCommand(LoadControlEventKind, id) ?? throw new ArgumentException($"No load control event with issuer event id {id}.", nameof(issuerEventId));
+                SeCommandRow row = Store.GetSeCommand(LoadControlEventKind, id) ?? throw new SmartEnergyException(SmartEnergyError.EventNotFound, $"No load control event with issuer event id {id}.", nameof(issuerEventId));
                 LoadControlEvent e = LoadControlEvent.Decode(row.Command);
                 var sentTo = Store.GetSeDeviceResponses(LoadControlEventKind, id).Select(r => r.Ieee).Where(n => Store.GetNode(n) is not null).ToList();
                 List<SeTarget> targets = sentTo.Count > 0 ? SeTargets(sentTo, DrlcCommands.ClusterId) : SeTargets(null, DrlcCommands.ClusterId);
@@ -137,7 +137,7 @@ namespace Zsep.Stack.Gateway
         /// </summary>
         public ZsepLoadControlEvent WaitForLoadControlEvent(uint issuerEventId, TimeSpan limit, CancellationToken cancellationToken = default)
         {
-            ZsepLoadControlEvent current = GetLoadControlEvent(issuerEventId) ?? throw new ArgumentException($"No load control event with issuer event id {issuerEventId}.", nameof(issuerEventId));
+            ZsepLoadControlEvent current = GetLoadControlEvent(issuerEventId) ?? throw new SmartEnergyException(SmartEnergyError.EventNotFound, $"No load control event with issuer event id {issuerEventId}.", nameof(issuerEventId));
             int seen = -1;
             bool Done()
             {

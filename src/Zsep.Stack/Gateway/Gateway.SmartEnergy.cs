@@ -36,6 +36,9 @@ namespace Zsep.Stack.Gateway
 
         private const int SeMaxConcurrency = 16;
 
+        /// <summary>How many times a command goes to a device that does not answer.</summary>
+        private const int SeAttempts = 3;
+
         /// <summary>The network's time as a ZCL UTCTime.</summary>
         private ZclUtcTime UtcNow => ZclUtcTime.FromDateTime(Scheduler.Now.UtcDateTime);
 
@@ -78,7 +81,7 @@ namespace Zsep.Stack.Gateway
         /// <summary>
         /// The devices a command for client cluster <paramref name="clientCluster"/> goes to: the nodes named, or (null)
         /// every node whose interview shows that client cluster, plus the nodes not yet interviewed. A named node
-        /// not in the network is an <see cref="ArgumentException"/>.
+        /// not in the network is a <see cref="SmartEnergyException"/> (UnknownNode).
         /// </summary>
         private List<SeTarget> SeTargets(IReadOnlyList<Eui64>? nodes, ushort clientCluster)
         {
@@ -87,7 +90,7 @@ namespace Zsep.Stack.Gateway
             {
                 foreach (Eui64 node in nodes.Distinct())
                 {
-                    NodeRecord record = Store.GetNode(node) ?? throw new ArgumentException($"{node} is not a node of {Name}.", nameof(nodes));
+                    NodeRecord record = Store.GetNode(node) ?? throw new SmartEnergyException(SmartEnergyError.UnknownNode, $"{node} is not a node of {Name}.", nameof(nodes));
                     targets.Add(new SeTarget(node, record.NwkAddress, ClientEndpointOf(node, clientCluster) ?? 1, true));
                 }
 
@@ -120,7 +123,9 @@ namespace Zsep.Stack.Gateway
         /// <summary>
         /// Sends one server-to-client command to every target from the ESI and waits for each device's Default
         /// Response (at most <see cref="SeMaxConcurrency"/> in flight, 25 ms apart; a device that does not answer is
-        /// asked once more). Each outcome is stored as the device's delivery. Targets picked by "all" that turn out
+        /// asked again, <see cref="SeAttempts"/> times in all). Each outcome is stored as the device's delivery; a
+        /// device whose answer was lost but that has since reported a status for the command (Report Event Status)
+        /// evidently has it and counts as delivered. Targets picked by "all" that turn out
         /// not to have the cluster (UNSUPPORTED_CLUSTER) are left out quietly.
         /// </summary>
         private IReadOnlyList<ZsepDelivery> SendToDevices(string kind, uint id, SmartEnergyCommand command, IReadOnlyList<SeTarget> targets,
@@ -128,7 +133,7 @@ namespace Zsep.Stack.Gateway
         {
             var results = new Dictionary<Eui64, ZsepDelivery>();
             var queue = new Queue<SeTarget>(targets);
-            var retried = new HashSet<Eui64>();
+            var attempts = new Dictionary<Eui64, int>();
             int inFlight = 0;
             int finished = 0;
             DateTimeOffset nextStart = Scheduler.Now;
@@ -142,7 +147,8 @@ namespace Zsep.Stack.Gateway
                 {
                     inFlight--;
                     finished++;
-                    if (response.Status != ZclTransactionStatus.Success && retried.Add(t.Node))
+                    attempts[t.Node] = attempts.TryGetValue(t.Node, out int n) ? n + 1 : 1;
+                    if (response.Status != ZclTransactionStatus.Success && attempts[t.Node] < SeAttempts)
                     {
                         queue.Enqueue(t);
                         return;
@@ -192,6 +198,12 @@ namespace Zsep.Stack.Gateway
                 if (!t.Chosen && d.Result == nameof(ZclStatus.UnsupportedCluster))
                 {
                     continue;
+                }
+
+                if (!d.Delivered && d.Result == nameof(ZclTransactionStatus.Timeout) &&
+                    Store.GetSeDeviceResponses(kind, id).Any(r => r.Ieee == t.Node && r.Status is not null))
+                {
+                    d = d with { Delivered = true, Result = nameof(ZclStatus.Success) };
                 }
 
                 Store.SetSeDelivery(kind, id, t.Node, d.Result);

@@ -304,3 +304,34 @@ namespace Zsep.Stack.Gateway
         }
     }
 }
+
+namespace Zsep.Stack.Gateway
+{
+    /// <summary>Why a Smart Energy request was refused.</summary>
+    public enum SmartEnergyError
+    {
+        /// <summary>A node named is not a node of the network.</summary>
+        UnknownNode,
+
+        /// <summary>The issuer event id already names an event with other fields.</summary>
+        IssuerEventIdInUse,
+
+        /// <summary>The event was cancelled; it cannot be sent again.</summary>
+        EventCancelled,
+
+        /// <summary>No event (or message) with that id.</summary>
+        EventNotFound,
+    }
+
+    /// <summary>A Smart Energy request the gateway refused; <see cref="Reason"/> says why (the cmdlets' error id).</summary>
+    public sealed class SmartEnergyException : ArgumentException
+    {
+        public SmartEnergyException(SmartEnergyError reason, string message, string? paramName = null)
+            : base(message, paramName)
+        {
+            Reason = reason;
+        }
+
+        public SmartEnergyError Reason { get; }
+    }
+}

@@ -191,7 +191,8 @@ namespace Zsep.Simulation.Tests.Application
             Assert.False(again.IsNew);
             Assert.Single(gw.GetLoadControlEvents());
             Assert.Single(lcds[0].Application.LoadControl!.Events);
-            Assert.Throws<ArgumentException>(() => gw.SendLoadControlEvent(command with { DurationInMinutes = 30 }, null, Timeout));
+            var inUse = Assert.Throws<SmartEnergyException>(() => gw.SendLoadControlEvent(command with { DurationInMinutes = 30 }, null, Timeout));
+            Assert.Equal(SmartEnergyError.IssuerEventIdInUse, inUse.Reason);
 
             // A second event is cancelled while it runs: every device reports EventCancelled.
             uint second = gw.NextLoadControlIssuerEventId();

@@ -54,3 +54,19 @@ Describe 'Capturing and decoding' {
         { & (Join-Path $script:Scenarios 'CaptureAndDecode.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Price and tier labels' {
+    It 'sends a tier label table longer than one frame to an in-home display intact, and a price to every device (SmartEnergyTierLabels.ps1)' {
+        { & (Join-Path $script:Scenarios 'SmartEnergyTierLabels.ps1') } | Should -Not -Throw
+    }
+}
+
+Describe 'Load control' {
+    It 'runs an event on 30 load controllers, all started and completed, one opted out (LoadControlThirtyDevices.ps1)' {
+        { & (Join-Path $script:Scenarios 'LoadControlThirtyDevices.ps1') } | Should -Not -Throw
+    }
+
+    It 'never creates a second event for the same issuer event id (LoadControlSameIssuerEventId.ps1)' {
+        { & (Join-Path $script:Scenarios 'LoadControlSameIssuerEventId.ps1') } | Should -Not -Throw
+    }
+}

@@ -54,17 +54,16 @@ namespace Zsep.Simulation.Devices
                 case SimulatedDeviceKind.Meter:
                     AddMetering();
                     Endpoint.AddClient(StandardClusters.Time);
-                    Endpoint.AddClient(StandardClusters.Price);
+                    InHomeDisplay = new InHomeDisplayClient(Application, Endpoint, scheduler, withMessaging: false);
                     break;
                 case SimulatedDeviceKind.InHomeDisplay:
                     Endpoint.AddClient(StandardClusters.Time);
-                    Endpoint.AddClient(StandardClusters.Price);
-                    Endpoint.AddClient(StandardClusters.Messaging);
+                    InHomeDisplay = new InHomeDisplayClient(Application, Endpoint, scheduler);
                     Endpoint.AddClient(StandardClusters.Metering);
                     break;
                 case SimulatedDeviceKind.LoadControlDevice:
                     Endpoint.AddClient(StandardClusters.Time);
-                    Endpoint.AddClient(StandardClusters.DemandResponseLoadControl);
+                    LoadControl = new LoadControlClient(Application, Endpoint, scheduler);
                     break;
             }
 
@@ -79,6 +78,12 @@ namespace Zsep.Simulation.Devices
 
         /// <summary>Endpoint 1, profile 0x0109.</summary>
         public ZclEndpoint Endpoint { get; }
+
+        /// <summary>An in-home display's Price and Messaging clients, or a meter's Price client (null on other kinds).</summary>
+        public InHomeDisplayClient? InHomeDisplay { get; }
+
+        /// <summary>A load control device's DRLC client (null on other kinds).</summary>
+        public LoadControlClient? LoadControl { get; }
 
         /// <summary>The meter's daily curve (settable: a new curve applies from now on, the summation continuing).</summary>
         public LoadProfile LoadProfile { get; private set; }

@@ -101,6 +101,7 @@ namespace Zsep.Stack.Gateway
                 esi.AddClient(cluster);
             }
 
+            AddSmartEnergyServers(esi);
             return Application.AddEndpoint(esi);
         }
 

@@ -79,8 +79,36 @@ CREATE TABLE simulated_devices (
 PRAGMA application_id = 1515406672; -- 0x5A534550, ZSEP in ASCII
 ";
 
+        /// <summary>
+        /// Smart Energy commands the ESI published (Price, Tier Labels, Block Period, Load Control Event, Display
+        /// Message: the encoded SE 1.4 Annex D payload, keyed by kind and issuer event / tariff / message id) and each
+        /// device's answer to them (delivery, Report Event Status, Message Confirmation).
+        /// </summary>
+        private const string V2SmartEnergy = @"
+CREATE TABLE se_published_commands (
+    kind          TEXT    NOT NULL,
+    id            INTEGER NOT NULL,
+    command       BLOB    NOT NULL,
+    start_time    TEXT    NULL,
+    published_at  TEXT    NOT NULL,
+    cancelled_at  TEXT    NULL,
+    PRIMARY KEY (kind, id)
+);
+CREATE TABLE se_device_responses (
+    kind         TEXT    NOT NULL,
+    id           INTEGER NOT NULL,
+    ieee         INTEGER NOT NULL,
+    delivery     TEXT    NULL,
+    status       INTEGER NULL,
+    status_time  TEXT    NULL,
+    history      TEXT    NOT NULL DEFAULT '',
+    detail       BLOB    NULL,
+    PRIMARY KEY (kind, id, ieee)
+);
+";
+
         /// <summary>The steps of this build, in order.</summary>
-        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1) };
+        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SmartEnergy) };
 
         /// <summary>The version this build writes.</summary>
         public static int LatestVersion => Migrations[Migrations.Count - 1].ToVersion;

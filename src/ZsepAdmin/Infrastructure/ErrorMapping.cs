@@ -20,6 +20,12 @@ namespace ZsepAdmin.Commands
         {
             FrameFormatException f => ("FrameMalformed" + f.Layer, ErrorCategory.InvalidData),
             Zsep.Stack.Security.InstallCodeException ic => ("InstallCode" + ic.Reason, ErrorCategory.InvalidData),
+            Zsep.Stack.Gateway.SmartEnergyException se => (se.Reason.ToString(), se.Reason switch
+            {
+                Zsep.Stack.Gateway.SmartEnergyError.UnknownNode or Zsep.Stack.Gateway.SmartEnergyError.EventNotFound => ErrorCategory.ObjectNotFound,
+                Zsep.Stack.Gateway.SmartEnergyError.IssuerEventIdInUse => ErrorCategory.ResourceExists,
+                _ => ErrorCategory.InvalidOperation,
+            }),
             Zsep.Stack.State.NetworkStateException n => ("NetworkState" + n.Reason, n.Reason switch
             {
                 Zsep.Stack.State.NetworkStateError.AlreadyExists => ErrorCategory.ResourceExists,

@@ -189,6 +189,10 @@ namespace ZsepAdmin.Commands
         [Parameter]
         public bool? Offline { get; set; }
 
+        /// <summary>A load control device's user opts out of load control events (it reports UserOptedOut), or back in.</summary>
+        [Parameter]
+        public bool? OptOut { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -215,6 +219,17 @@ namespace ZsepAdmin.Commands
             if (Offline is { } offline)
             {
                 device.Offline = offline;
+            }
+
+            if (OptOut is { } optOut)
+            {
+                if (device.Application.LoadControl is not { } loadControl)
+                {
+                    WriteError(new ErrorRecord(new ArgumentException($"{device.Kind} {Ieee} is not a load control device; only those opt out."), "NotALoadControlDevice", ErrorCategory.InvalidArgument, Ieee));
+                    return;
+                }
+
+                loadControl.OptOut = optOut;
             }
 
             SimulatedDevices.Save(gateway, device);

@@ -54,3 +54,9 @@ Describe 'Capturing and decoding' {
         { & (Join-Path $script:Scenarios 'CaptureAndDecode.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Certificates and key establishment' {
+    It 'runs CBKE automatically after joins and on demand, and refuses a meter from another CA with UnknownIssuer (KeyEstablishment.ps1)' {
+        { & (Join-Path $script:Scenarios 'KeyEstablishment.ps1') } | Should -Not -Throw
+    }
+}

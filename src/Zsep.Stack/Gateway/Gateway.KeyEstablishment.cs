@@ -130,6 +130,7 @@ namespace Zsep.Stack.Gateway
             }
 
             Coordinator.LearnAddress(record.NwkAddress, node);
+            suite ??= ChooseSuite(node, record.NwkAddress, endpoint, cancellationToken);
             KeyEstablishmentSession session = _keEndpoint.Initiate(node, record.NwkAddress, endpoint, suite);
             Wait(() => session.Outcome is not null, timeout ?? TimeSpan.FromMinutes(2), cancellationToken);
             if (session.Outcome is null)
@@ -138,6 +139,39 @@ namespace Zsep.Stack.Gateway
             }
 
             return ZsepKeyEstablishmentResult.Of(Name, session.Outcome!);
+        }
+
+        /// <summary>
+        /// C.4.2.2: the initiator picks a suite both support. With more than one certificate the gateway reads the device's
+        /// KeyEstablishmentSuite attribute (C.3.1.1.1), else falls back on the suite of a certificate learned from it.
+        /// </summary>
+        private CryptoSuite? ChooseSuite(Eui64 node, NwkAddress address, byte endpoint, CancellationToken cancellationToken)
+        {
+            KeyEstablishmentSuites ours = KeyEstablishmentIdentity!.SupportedSuites;
+            if (ours == KeyEstablishmentSuites.Suite1 || ours == KeyEstablishmentSuites.Suite2)
+            {
+                return null;
+            }
+
+            ZclResponse? response = null;
+            Application.ReadAttributes(address, endpoint, KeyEstablishmentCommand.ClusterId, new ushort[] { 0x0000 }, TimeSpan.FromSeconds(15), r => response = r, EsiEndpoint);
+            Wait(() => response is not null, TimeSpan.FromSeconds(30), cancellationToken);
+            KeyEstablishmentSuites theirs = KeyEstablishmentSuites.None;
+            if (response?.Frame?.Foundation is Zcl.ZclReadAttributesResponse read
+                && read.Records.FirstOrDefault(r => r.AttributeId == 0x0000 && r.Status == Zcl.ZclStatus.Success) is { } record)
+            {
+                theirs = (KeyEstablishmentSuites)Convert.ToUInt16(record.Value!.Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                foreach (StoredDeviceCertificate c in Store.GetDeviceCertificates().Where(c => c.Ieee == node))
+                {
+                    theirs |= c.Certificate.Suite.ToBitmap();
+                }
+            }
+
+            KeyEstablishmentSuites both = ours & theirs;
+            return both.Contains(CryptoSuite.Suite2) ? CryptoSuite.Suite2 : both.Contains(CryptoSuite.Suite1) ? CryptoSuite.Suite1 : null;
         }
 
         private void OnKeyEstablishmentCompleted(KeyEstablishmentOutcome outcome)

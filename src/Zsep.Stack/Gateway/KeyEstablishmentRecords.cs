@@ -209,4 +209,16 @@ namespace Zsep.Stack.Gateway
 
         public Eui64 Node { get; }
     }
+
+    /// <summary>A key establishment that ended without a key (the cmdlet's non-terminating error).</summary>
+    public sealed class KeyEstablishmentFailedException : Exception
+    {
+        public KeyEstablishmentFailedException(ZsepKeyEstablishmentResult result)
+            : base($"Key establishment with {result?.Node} failed: {result?.Status}" + (result is { TerminatedByPartner: true } ? " (terminated by the device)" : string.Empty) + $". {result?.Reason}")
+        {
+            Result = result ?? throw new ArgumentNullException(nameof(result));
+        }
+
+        public ZsepKeyEstablishmentResult Result { get; }
+    }
 }

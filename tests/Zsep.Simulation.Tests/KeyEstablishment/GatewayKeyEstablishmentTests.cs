@@ -161,6 +161,25 @@ namespace Zsep.Simulation.Tests.KeyEstablishment
             Assert.Equal(Stack.Zcl.ZclStatus.Success, gw.ReadAttributes(meter.Ieee, null, 0x0702, new ushort[] { 0x0000 }, Timeout)[0].Status);
         }
 
+        [Fact]
+        public void C_4_2_2_on_demand_the_gateway_with_both_suites_reads_the_device_suites_and_picks_suite_1()
+        {
+            TestCertificateAuthority ca1 = TestCertificateAuthority.Create(CryptoSuite.Suite1, Seeded(9));
+            TestCertificateAuthority ca2 = TestCertificateAuthority.Create(CryptoSuite.Suite2, Seeded(10));
+            using Gateway gw = Form(ca1, 27);
+            gw.AddCertificateAuthority(ca2.Authority);
+            (ImplicitCertificate cert, CbkePrivateKey key) = ca2.Issue(gw.Config.CoordinatorIeee, Seeded(11));
+            gw.ImportCertificate(cert, key);
+            Assert.Equal(KeyEstablishmentSuites.Suite1 | KeyEstablishmentSuites.Suite2, gw.KeyEstablishmentIdentity!.SupportedSuites);
+            SimulatedDevice meter = AddMeter(gw, 9, 40, ca1, ca1.Authority);
+            JoinAndWaitForKe(gw, meter);
+            Assert.True(meter.KeyEstablishment!.LastOutcome!.Succeeded);
+
+            ZsepKeyEstablishmentResult again = gw.StartKeyEstablishment(meter.Ieee);
+            Assert.True(again.Succeeded, again.Reason);
+            Assert.Equal(1, again.CryptoSuite);
+        }
+
         public static TheoryData<string, KeyEstablishmentMisbehavior, KeyEstablishmentStatus> Negatives => new TheoryData<string, KeyEstablishmentMisbehavior, KeyEstablishmentStatus>
         {
             { "untrusted issuer", KeyEstablishmentMisbehavior.None, KeyEstablishmentStatus.UnknownIssuer },

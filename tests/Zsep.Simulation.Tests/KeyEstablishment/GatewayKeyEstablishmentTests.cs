@@ -267,12 +267,18 @@ namespace Zsep.Simulation.Tests.KeyEstablishment
             byte[] all = File.Exists(wal) ? db.Concat(File.ReadAllBytes(wal)).ToArray() : db;
             Assert.False(Contains(all, keyBytes), "the private key is in clear in zsep.db");
 
-            using Gateway again = Gateway.Open(path, SimulatedRadioProvider.Instance);
-            KeyEstablishmentCredential reopened = again.KeyEstablishmentIdentity!.Credential(CryptoSuite.Suite2)!;
-            byte[] reopenedBytes = new byte[reopened.PrivateKey.Length];
-            reopened.PrivateKey.CopyTo(reopenedBytes);
-            Assert.Equal(keyBytes, reopenedBytes);
-            Assert.DoesNotContain(Hex.Format(keyBytes), reopened.ToString());
+            using (Gateway again = Gateway.Open(path, SimulatedRadioProvider.Instance))
+            {
+                KeyEstablishmentCredential reopened = again.KeyEstablishmentIdentity!.Credential(CryptoSuite.Suite2)!;
+                byte[] reopenedBytes = new byte[reopened.PrivateKey.Length];
+                reopened.PrivateKey.CopyTo(reopenedBytes);
+                Assert.Equal(keyBytes, reopenedBytes);
+                Assert.DoesNotContain(Hex.Format(keyBytes), reopened.ToString());
+            }
+
+            // Removing the network removes the key file with the rest of its state.
+            Assert.True(NetworkFolder.Delete(path));
+            Assert.False(Directory.Exists(path));
         }
 
         private static bool Contains(byte[] haystack, byte[] needle)

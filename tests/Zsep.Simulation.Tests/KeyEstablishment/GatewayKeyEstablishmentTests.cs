@@ -114,6 +114,20 @@ namespace Zsep.Simulation.Tests.KeyEstablishment
             SimulatedDevice near = AddMeter(gw, 1, 50, ca, ca.Authority);
             SimulatedDevice middle = AddMeter(gw, 8, 100, ca, ca.Authority);
             SimulatedDevice far = AddMeter(gw, 2, 150, ca, ca.Authority);
+            int keFrames = 0, keApsSecured = 0, meteringFrames = 0, meteringApsSecured = 0;
+            gw.Coordinator.DataReceived += (_, e) =>
+            {
+                if (e.ClusterId == KeyEstablishmentCommand.ClusterId)
+                {
+                    keFrames++;
+                    keApsSecured += e.ApsSecured ? 1 : 0;
+                }
+                else if (e.ClusterId == 0x0702)
+                {
+                    meteringFrames++;
+                    meteringApsSecured += e.ApsSecured ? 1 : 0;
+                }
+            };
             JoinAndWaitForKe(gw, near, middle, far);
 
             foreach (SimulatedDevice m in new[] { near, middle, far })
@@ -138,6 +152,11 @@ namespace Zsep.Simulation.Tests.KeyEstablishment
             // APS-secured Metering traffic now runs under the derived key, both ways.
             var values = gw.ReadAttributes(far.Ieee, null, 0x0702, new ushort[] { 0x0000 }, Timeout);
             Assert.Equal(Stack.Zcl.ZclStatus.Success, values[0].Status);
+
+            // SE 1.4 5.4.6 / C.3: Key Establishment travels with NWK security only, Metering with APS security (the new key).
+            Assert.True(keFrames >= 9, $"{keFrames} Key Establishment frames");
+            Assert.Equal(0, keApsSecured);
+            Assert.True(meteringFrames > 0 && meteringApsSecured == meteringFrames, $"{meteringApsSecured} of {meteringFrames} Metering frames APS-secured");
         }
 
         [Fact]

@@ -11,6 +11,7 @@
     FormatsToProcess     = @('ZsepAdmin.format.ps1xml')
     TypesToProcess       = @('ZsepAdmin.types.ps1xml')
     CmdletsToExport      = @(
+        'Add-ZsepCertificateAuthority'
         'Add-ZsepInstallCode'
         'Add-ZsepSimulatedDevice'
         'Backup-ZsepNetwork'
@@ -21,6 +22,8 @@
         'Disconnect-ZsepNetwork'
         'Enable-ZsepJoin'
         'Export-ZsepWiresharkKey'
+        'Get-ZsepCertificate'
+        'Get-ZsepCertificateAuthority'
         'Get-ZsepInstallCode'
         'Get-ZsepLoadControlEvent'
         'Get-ZsepMessage'
@@ -31,10 +34,14 @@
         'Get-ZsepSimulatedDevice'
         'Get-ZsepTrace'
         'Get-ZsepTrustCenterPolicy'
+        'Import-ZsepCertificate'
         'New-ZsepNetwork'
+        'New-ZsepTestCertificate'
+        'New-ZsepTestCertificateAuthority'
         'Publish-ZsepPrice'
         'Publish-ZsepTierLabel'
         'Read-ZsepCapture'
+        'Remove-ZsepCertificate'
         'Remove-ZsepInstallCode'
         'Remove-ZsepNetwork'
         'Remove-ZsepNode'
@@ -46,9 +53,11 @@
         'Set-ZsepSimulatedDevice'
         'Set-ZsepTrustCenterPolicy'
         'Start-ZsepCapture'
+        'Start-ZsepKeyEstablishment'
         'Step-ZsepSimulation'
         'Stop-ZsepCapture'
         'Stop-ZsepLoadControlEvent'
+        'Test-ZsepCertificate'
         'Test-ZsepRadio'
     )
     FunctionsToExport    = @()

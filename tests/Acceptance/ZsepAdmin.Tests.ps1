@@ -70,3 +70,9 @@ Describe 'Load control' {
         { & (Join-Path $script:Scenarios 'LoadControlSameIssuerEventId.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Certificates and key establishment' {
+    It 'runs CBKE automatically after joins and on demand, and refuses a meter from another CA with UnknownIssuer (KeyEstablishment.ps1)' {
+        { & (Join-Path $script:Scenarios 'KeyEstablishment.ps1') } | Should -Not -Throw
+    }
+}

@@ -32,6 +32,15 @@ namespace Zsep.Simulation.Devices
 
         /// <summary>A meter's daily load curve; null: the household curve scaled by a factor drawn from the IEEE address.</summary>
         public LoadProfile? LoadProfile { get; init; }
+
+        /// <summary>The device's CBKE certificate and private key (null: no key establishment; SE 1.4 C.4.2).</summary>
+        public Zsep.Stack.KeyEstablishment.KeyEstablishmentCredential? Certificate { get; init; }
+
+        /// <summary>The CA roots the device trusts for the gateway's certificate.</summary>
+        public System.Collections.Generic.IReadOnlyList<Zsep.Stack.Security.Cbke.CertificateAuthority>? TrustedRoots { get; init; }
+
+        /// <summary>For tests: how the device gets key establishment wrong.</summary>
+        public KeyEstablishmentMisbehavior KeyEstablishmentMisbehavior { get; init; }
     }
 
     /// <summary>
@@ -65,8 +74,17 @@ namespace Zsep.Simulation.Devices
             // A per-device spread (0.5 to 1.5 times the household curve, 1,000 to 50,000 kWh on the register) from the IEEE address.
             double spread = (spec.Ieee.Value % 1000) / 1000.0;
             Application = new SeDeviceApplication(Node, host.Scheduler, spec.Kind, spec.LoadProfile ?? LoadProfile.Household.Scale(0.5 + spread), 1000 + (49000 * spread));
+            if (spec.Certificate is not null)
+            {
+                KeyEstablishment = new SimulatedKeyEstablishment(Node, Application, host.Scheduler, spec.Certificate,
+                    spec.TrustedRoots ?? Array.Empty<Zsep.Stack.Security.Cbke.CertificateAuthority>(), spec.KeyEstablishmentMisbehavior);
+            }
+
             ScheduleJoin(TimeSpan.FromMilliseconds(host.Scheduler.Random.Next(50, 2000)));
         }
+
+        /// <summary>The device's key establishment (when it has a certificate).</summary>
+        public SimulatedKeyEstablishment? KeyEstablishment { get; }
 
         public SimulatedDeviceSpec Spec { get; }
 
@@ -135,6 +153,7 @@ namespace Zsep.Simulation.Devices
             }
 
             _disposed = true;
+            KeyEstablishment?.Dispose();
             Application.Dispose();
             Node.Dispose();
             Radio.Dispose();

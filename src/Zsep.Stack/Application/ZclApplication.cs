@@ -66,6 +66,12 @@ namespace Zsep.Stack.Application
             return _endpoints.Remove(endpoint);
         }
 
+        /// <summary>Sees each incoming application frame first; a non-null result drops it with that reason (the gateway's RequireKeyEstablishment policy).</summary>
+        public Func<ApsDataIndicationEventArgs, string?>? IncomingFilter { get; set; }
+
+        /// <summary>Sees each outgoing frame (destination, profile, cluster); a non-null result drops it with that reason and fails its request as NoRoute.</summary>
+        public Func<NwkAddress, ushort, ushort, string?>? OutgoingFilter { get; set; }
+
         /// <summary>The next ZCL transaction sequence number (2.4.1.3).</summary>
         public byte NextTsn() => ++_tsn;
 
@@ -76,6 +82,12 @@ namespace Zsep.Stack.Application
             if (_disposed || e.DestinationEndpoint == 0 || e.ProfileId == 0x0000)
             {
                 return; // ZDO
+            }
+
+            if (IncomingFilter?.Invoke(e) is string refused)
+            {
+                Dropped(refused);
+                return;
             }
 
             ZclHeader header;
@@ -225,8 +237,17 @@ namespace Zsep.Stack.Application
         }
 
         /// <summary>Sends a ZCL frame (APS-acknowledged unicast, or broadcast) from one of our endpoints.</summary>
-        internal void SendFrame(NwkAddress destination, byte destinationEndpoint, byte sourceEndpoint, ushort profileId, ZclFrame frame, Action<ApsDeliveryStatus>? completed) =>
+        internal void SendFrame(NwkAddress destination, byte destinationEndpoint, byte sourceEndpoint, ushort profileId, ZclFrame frame, Action<ApsDeliveryStatus>? completed)
+        {
+            if (OutgoingFilter?.Invoke(destination, profileId, frame.ClusterId) is string refused)
+            {
+                Dropped(refused);
+                Scheduler.Schedule(TimeSpan.Zero, () => completed?.Invoke(ApsDeliveryStatus.NoRoute));
+                return;
+            }
+
             Node.SendData(destination, destinationEndpoint, frame.ClusterId, profileId, sourceEndpoint, frame.ToArray(), completed);
+        }
 
         public void Dispose()
         {

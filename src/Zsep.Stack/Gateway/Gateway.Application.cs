@@ -59,6 +59,7 @@ namespace Zsep.Stack.Gateway
             _application.ReportReceived += OnReportReceived;
             Coordinator.DeviceJoined += OnDeviceJoinedInterview;
             Coordinator.FrameDropped += OnApsSecurityDrop;
+            InitKeyEstablishment();
             foreach (NodeRecord node in Store.GetNodes())
             {
                 Coordinator.LearnAddress(node.NwkAddress, node.Ieee);
@@ -87,8 +88,8 @@ namespace Zsep.Stack.Gateway
                         StandardClusters.AddTimeServer(esi, Scheduler);
                         break;
                     case StandardClusters.KeyEstablishment:
-                        // SE 1.4 C.3.1.2.2: KeyEstablishmentSuite, bit 0 = suite 1 (CBKE with ECMQV on sect163k1).
-                        esi.AddServer(cluster).Add("KeyEstablishmentSuite", (ushort)0x0001);
+                        // SE 1.4 C.3.1.1.1: KeyEstablishmentSuite (the suites of the gateway's certificates); handlers in Gateway.KeyEstablishment.
+                        esi.AddServer(cluster);
                         break;
                     default:
                         esi.AddServer(cluster);
@@ -102,6 +103,11 @@ namespace Zsep.Stack.Gateway
             }
 
             AddSmartEnergyServers(esi);
+            if (esi.GetServer(StandardClusters.KeyEstablishment) is not null)
+            {
+                AttachKeyEstablishment(esi);
+            }
+
             return Application.AddEndpoint(esi);
         }
 
@@ -159,6 +165,7 @@ namespace Zsep.Stack.Gateway
         private (NwkAddress Address, byte Endpoint) Resolve(Eui64 node, byte? endpoint, ushort cluster)
         {
             NodeRecord record = Store.GetNode(node) ?? throw new ArgumentException($"{node} is not a node of {Name}.", nameof(node));
+            EnsureKeyEstablishment(node, cluster);
             if (endpoint is byte given)
             {
                 return (record.NwkAddress, given);

@@ -69,15 +69,17 @@ namespace Zsep.Stack.Gateway
             Network = Name,
             AllowJoinThroughRouter = Config.Policies.AllowJoinThroughRouter,
             RequireInstallCode = Config.Policies.RequireInstallCode,
+            RequireKeyEstablishment = Config.Policies.RequireKeyEstablishment,
         };
 
         /// <summary>Changes the policy, in nwk_config.json and at once in the running Trust Center.</summary>
-        public ZsepTrustCenterPolicy SetPolicy(bool? allowJoinThroughRouter, bool? requireInstallCode)
+        public ZsepTrustCenterPolicy SetPolicy(bool? allowJoinThroughRouter, bool? requireInstallCode, bool? requireKeyEstablishment = null)
         {
             TrustCenterPolicies p = Config.Policies with
             {
                 AllowJoinThroughRouter = allowJoinThroughRouter ?? Config.Policies.AllowJoinThroughRouter,
                 RequireInstallCode = requireInstallCode ?? Config.Policies.RequireInstallCode,
+                RequireKeyEstablishment = requireKeyEstablishment ?? Config.Policies.RequireKeyEstablishment,
             };
             Config = Config with { Policies = p };
             Config.Save(_folder.ConfigPath);

@@ -110,5 +110,8 @@ namespace Zsep.Stack.Gateway
         public bool AllowJoinThroughRouter { get; init; }
 
         public bool RequireInstallCode { get; init; }
+
+        /// <summary>Smart Energy traffic with a device is refused until it completed key establishment (SE 1.4 5.4.6).</summary>
+        public bool RequireKeyEstablishment { get; init; }
     }
 }

@@ -19,7 +19,7 @@ namespace Zsep.Stack.Node
     {
         private readonly IRadio _radio;
         private readonly IStackScheduler _scheduler;
-        private readonly ZigbeeNodeOptions _options;
+        private ZigbeeNodeOptions _options;
         private readonly Func<uint> _nextFrameCounter;
         private uint _localFrameCounter;
         private readonly List<IScheduledItem> _periodic = new List<IScheduledItem>();

@@ -107,8 +107,41 @@ CREATE TABLE se_device_responses (
 );
 ";
 
+        /// <summary>
+        /// CBKE (SE 1.4 07-5356-21 C.4): trusted CA roots per suite; the gateway's own certificate per suite with its
+        /// private key sealed (AES-256-GCM under the key in cbke-keystore.key, <see cref="CbkeKeyProtector"/>); device
+        /// certificates learned during key establishment; which devices' TC link keys came from key establishment.
+        /// </summary>
+        private const string V3Cbke = @"
+CREATE TABLE cbke_authorities (
+    suite        INTEGER NOT NULL,
+    public_key   BLOB    NOT NULL,
+    issuer       INTEGER NULL,
+    added_at     TEXT    NOT NULL,
+    PRIMARY KEY (suite, public_key)
+);
+CREATE TABLE cbke_local_credentials (
+    suite               INTEGER PRIMARY KEY,
+    certificate         BLOB    NOT NULL,
+    sealed_private_key  BLOB    NOT NULL,
+    added_at            TEXT    NOT NULL
+);
+CREATE TABLE cbke_device_certificates (
+    ieee         INTEGER NOT NULL,
+    suite        INTEGER NOT NULL,
+    certificate  BLOB    NOT NULL,
+    learned_at   TEXT    NOT NULL,
+    PRIMARY KEY (ieee, suite)
+);
+CREATE TABLE cbke_established_keys (
+    ieee            INTEGER PRIMARY KEY,
+    suite           INTEGER NOT NULL,
+    established_at  TEXT    NOT NULL
+);
+";
+
         /// <summary>The steps of this build, in order.</summary>
-        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SmartEnergy) };
+        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SmartEnergy), new StoreMigration(3, V3Cbke) };
 
         /// <summary>The version this build writes.</summary>
         public static int LatestVersion => Migrations[Migrations.Count - 1].ToVersion;

@@ -118,15 +118,19 @@ namespace ZsepAdmin.Commands
         [Parameter]
         public bool? RequireInstallCode { get; set; }
 
+        /// <summary>Refuse Smart Energy traffic with a device until it completed key establishment (CBKE).</summary>
+        [Parameter]
+        public bool? RequireKeyEstablishment { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();
-            if (ShouldProcess(gateway.Name, $"Set the Trust Center policy (AllowJoinThroughRouter={AllowJoinThroughRouter?.ToString() ?? "unchanged"}, RequireInstallCode={RequireInstallCode?.ToString() ?? "unchanged"})"))
+            if (ShouldProcess(gateway.Name, $"Set the Trust Center policy (AllowJoinThroughRouter={AllowJoinThroughRouter?.ToString() ?? "unchanged"}, RequireInstallCode={RequireInstallCode?.ToString() ?? "unchanged"}, RequireKeyEstablishment={RequireKeyEstablishment?.ToString() ?? "unchanged"})"))
             {
-                ZsepTrustCenterPolicy policy = gateway.SetPolicy(AllowJoinThroughRouter, RequireInstallCode);
+                ZsepTrustCenterPolicy policy = gateway.SetPolicy(AllowJoinThroughRouter, RequireInstallCode, RequireKeyEstablishment);
                 if (PassThru)
                 {
                     WriteObject(policy);

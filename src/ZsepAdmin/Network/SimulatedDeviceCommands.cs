@@ -57,6 +57,14 @@ namespace ZsepAdmin.Commands
         [Parameter]
         public SwitchParameter Register { get; set; }
 
+        /// <summary>A test CA (New-ZsepTestCertificateAuthority) that issues each device a certificate; the device trusts it and runs key establishment after joining.</summary>
+        [Parameter]
+        public Zsep.Stack.KeyEstablishment.ZsepTestCertificateAuthority? TestCertificateAuthority { get; set; }
+
+        /// <summary>For tests: how the device gets key establishment wrong (needs -TestCertificateAuthority).</summary>
+        [Parameter]
+        public KeyEstablishmentMisbehavior KeyEstablishmentMisbehavior { get; set; }
+
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();
@@ -118,7 +126,19 @@ namespace ZsepAdmin.Commands
             SimulatedDevice device;
             try
             {
-                device = host.AddDevice(SimulatedDevices.SpecFor(gateway, Kind, ieee, code, position));
+                SimulatedDeviceSpec spec = SimulatedDevices.SpecFor(gateway, Kind, ieee, code, position);
+                if (TestCertificateAuthority is { } ca)
+                {
+                    var (certificate, key) = ca.Authority.Issue(ieee, new Org.BouncyCastle.Security.SecureRandom());
+                    spec = spec with
+                    {
+                        Certificate = new Zsep.Stack.KeyEstablishment.KeyEstablishmentCredential(certificate, key),
+                        TrustedRoots = new[] { ca.Authority.Authority },
+                        KeyEstablishmentMisbehavior = KeyEstablishmentMisbehavior,
+                    };
+                }
+
+                device = host.AddDevice(spec);
             }
             catch (InvalidOperationException ex)
             {

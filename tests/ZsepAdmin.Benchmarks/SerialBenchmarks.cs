@@ -4,7 +4,7 @@ using BenchmarkDotNet.Engines;
 using Zsep.Radio.Driver;
 using Zsep.Radio.Hdlc;
 using Zsep.Radio.Spinel;
-using Zsep.Radio.Tests.EndToEnd;
+using Zsep.Simulation.Rcp;
 using Zsep.Radio.Transport;
 using Zsep.Simulation.Rcp;
 using Zsep.Stack.Radio;

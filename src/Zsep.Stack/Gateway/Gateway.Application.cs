@@ -55,7 +55,9 @@ namespace Zsep.Stack.Gateway
         private void StartApplication()
         {
             _application = new ZclApplication(Coordinator, Scheduler);
-            ConfigureEsi(DefaultEsiServerClusters, DefaultEsiClientClusters);
+            LoadClusters();
+            LoadInterviews();
+            LoadStackOptions();
             _application.ReportReceived += OnReportReceived;
             Coordinator.DeviceJoined += OnDeviceJoinedInterview;
             Coordinator.FrameDropped += OnApsSecurityDrop;
@@ -66,8 +68,9 @@ namespace Zsep.Stack.Gateway
         }
 
         /// <summary>
-        /// (Re)builds the ESI endpoint with these server and client clusters (clusters.conf feeds it): Basic, Identify and
-        /// Time get their attributes here; the SE clusters start empty for their handlers to fill.
+        /// (Re)builds the ESI endpoint with these server and client clusters, without attribute defaults: Basic, Identify
+        /// and Time get their attributes here; the SE clusters start empty for their handlers to fill. The gateway itself
+        /// builds its endpoints from clusters.conf (<see cref="ApplyClusters"/>).
         /// </summary>
         public ZclEndpoint ConfigureEsi(IEnumerable<ushort> serverClusters, IEnumerable<ushort> clientClusters)
         {
@@ -75,25 +78,7 @@ namespace Zsep.Stack.Gateway
             var esi = new ZclEndpoint(EsiEndpoint, ZigbeeNode.SmartEnergyProfileId, EsiDeviceId);
             foreach (ushort cluster in serverClusters)
             {
-                switch (cluster)
-                {
-                    case StandardClusters.Basic:
-                        StandardClusters.AddBasic(esi, "ZsepAdmin", "ZsepAdmin ESI");
-                        break;
-                    case StandardClusters.Identify:
-                        StandardClusters.AddIdentify(esi, Scheduler);
-                        break;
-                    case StandardClusters.Time:
-                        StandardClusters.AddTimeServer(esi, Scheduler);
-                        break;
-                    case StandardClusters.KeyEstablishment:
-                        // SE 1.4 C.3.1.2.2: KeyEstablishmentSuite, bit 0 = suite 1 (CBKE with ECMQV on sect163k1).
-                        esi.AddServer(cluster).Add("KeyEstablishmentSuite", (ushort)0x0001);
-                        break;
-                    default:
-                        esi.AddServer(cluster);
-                        break;
-                }
+                AddServerCluster(esi, cluster);
             }
 
             foreach (ushort cluster in clientClusters)

@@ -78,7 +78,7 @@ namespace Zsep.Stack.Gateway
                     // Requests leave a few tens of milliseconds apart, so their answers do not all converge on the coordinator at once.
                     TimeSpan delay = nextStart > Scheduler.Now ? nextStart - Scheduler.Now : TimeSpan.Zero;
                     nextStart = Scheduler.Now + delay + BatchRequestSpacing;
-                    Scheduler.Schedule(delay, () => Application.ReadAttributes(target.Address, target.Endpoint, cluster, attributes, timeout, response =>
+                    Scheduler.Schedule(delay, () => WithFormatting(node, target.Address, target.Endpoint, cluster, attributes, timeout, () => Application.ReadAttributes(target.Address, target.Endpoint, cluster, attributes, timeout, response =>
                     {
                         inFlight--;
                         if (response.Status != ZclTransactionStatus.Success && retried.Add(node))
@@ -88,8 +88,8 @@ namespace Zsep.Stack.Gateway
                             return;
                         }
 
-                        done.Enqueue(ToOutcome(node, target.Address, target.Endpoint, cluster, attributes, response));
-                    }, EsiEndpoint));
+                        done.Enqueue(WithDisplay(node, cluster, ToOutcome(node, target.Address, target.Endpoint, cluster, attributes, response)));
+                    }, EsiEndpoint)));
                 }
 
                 if (done.Count == 0 && again.Count > 0)

@@ -28,6 +28,8 @@ namespace ZsepAdmin.Commands
                 Zsep.Stack.State.NetworkStateError.IoError => ErrorCategory.WriteError,
                 _ => ErrorCategory.InvalidData,
             }),
+            Zsep.Stack.State.ClustersConfigException => ("ClustersConfigInvalid", ErrorCategory.InvalidData),
+            Zsep.Stack.Gateway.ZclRequestException => ("NodeUnreachable", ErrorCategory.ConnectionError),
             Zsep.Radio.RadioUnavailableException => ("RadioUnavailable", ErrorCategory.ResourceUnavailable),
             Zsep.Radio.RadioFirmwareException => ("RadioFirmwareIncompatible", ErrorCategory.InvalidResult),
             NotSupportedException => ("NotSupported", ErrorCategory.NotImplemented),

@@ -27,9 +27,10 @@ namespace Zsep.Stack.Gateway
         /// <summary>
         /// Runs <paramref name="read"/>, first reading the meter's formatting attributes when a Metering energy reading needs
         /// them and they are not known yet. They go in a request of their own: added to the reading's request, the answer
-        /// could outgrow one secured frame. When the meter does not answer, the reading goes ahead without them.
+        /// could outgrow one secured frame. They are asked twice at most; when the meter does not answer, the reading goes
+        /// ahead without them (its display value is then the raw number).
         /// </summary>
-        private void WithFormatting(Eui64 node, NwkAddress address, byte endpoint, ushort cluster, ushort[] attributes, TimeSpan timeout, Action read)
+        private void WithFormatting(Eui64 node, NwkAddress address, byte endpoint, ushort cluster, ushort[] attributes, TimeSpan timeout, Action read, int attempt = 1)
         {
             if (cluster != StandardClusters.Metering || _formatting.ContainsKey(node) || !attributes.Any(a => EnergyKind(a) != 0))
             {
@@ -39,6 +40,13 @@ namespace Zsep.Stack.Gateway
 
             Application.ReadAttributes(address, endpoint, cluster, MeteringFormattingAttributes, timeout, response =>
             {
+                if (response.Status != ZclTransactionStatus.Success && attempt < 2)
+                {
+                    // A busy mesh loses a frame now and then: ask once more, as the batch does for the reading itself.
+                    WithFormatting(node, address, endpoint, cluster, attributes, timeout, read, attempt + 1);
+                    return;
+                }
+
                 if (response.Frame?.Foundation is ZclReadAttributesResponse r)
                 {
                     object? Get(ushort id) => r.Records.FirstOrDefault(x => x.AttributeId == id && x.Status == ZclStatus.Success)?.Value is { IsInvalid: false } v ? v.Value : null;

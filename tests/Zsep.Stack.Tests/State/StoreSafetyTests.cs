@@ -199,17 +199,17 @@ namespace Zsep.Stack.Tests.State
 
             var v2 = StoreSchema.Migrations.Concat(new[]
             {
-                new StoreMigration(2, "CREATE TABLE certificates (ieee INTEGER PRIMARY KEY, certificate BLOB NOT NULL);"),
+                new StoreMigration(StoreSchema.LatestVersion + 1, "CREATE TABLE certificates_test (ieee INTEGER PRIMARY KEY, certificate BLOB NOT NULL);"),
             }).ToArray();
             using (var store = NetworkStore.Open(path, false, v2))
             {
-                Assert.Equal(2, store.SchemaVersion);
+                Assert.Equal(StoreSchema.LatestVersion + 1, store.SchemaVersion);
                 Assert.Equal(NetworkStoreTests.NetworkKey, store.GetNetworkKey(0)!.Key);
             }
 
             using (var again = NetworkStore.Open(path, false, v2))
             {
-                Assert.Equal(2, again.SchemaVersion);
+                Assert.Equal(StoreSchema.LatestVersion + 1, again.SchemaVersion);
             }
 
             var ex = Assert.Throws<NetworkStateException>(() => NetworkStore.Open(path));

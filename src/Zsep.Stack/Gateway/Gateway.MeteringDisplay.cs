@@ -17,6 +17,9 @@ namespace Zsep.Stack.Gateway
     /// </summary>
     public sealed partial class Gateway
     {
+        /// <summary>Trace code of a meter whose unit and formatting could not be read.</summary>
+        public const string MeteringFormatTraceCode = "METERING_FORMAT";
+
         private static readonly ushort[] MeteringFormattingAttributes = { 0x0300, 0x0301, 0x0302, 0x0303, 0x0304 };
 
         private readonly Dictionary<Eui64, MeteringScale> _formatting = new Dictionary<Eui64, MeteringScale>();
@@ -27,8 +30,9 @@ namespace Zsep.Stack.Gateway
         /// <summary>
         /// Runs <paramref name="read"/>, first reading the meter's formatting attributes when a Metering energy reading needs
         /// them and they are not known yet. They go in a request of their own: added to the reading's request, the answer
-        /// could outgrow one secured frame. They are asked twice at most; when the meter does not answer, the reading goes
-        /// ahead without them (its display value is then the raw number).
+        /// could outgrow one secured frame. They are asked twice; when the meter does not answer, the reading goes ahead,
+        /// and once it has answered they are asked a last time (the route works then); failing that, the display value is the
+        /// raw number and METERING_FORMAT is traced.
         /// </summary>
         private void WithFormatting(Eui64 node, NwkAddress address, byte endpoint, ushort cluster, ushort[] attributes, TimeSpan timeout, Action read, int attempt = 1)
         {
@@ -47,10 +51,19 @@ namespace Zsep.Stack.Gateway
                     return;
                 }
 
-                if (response.Frame?.Foundation is ZclReadAttributesResponse r)
+                if (response.Frame?.Foundation is not ZclReadAttributesResponse r)
+                {
+                    Trace.Write(State.TraceLevel.Warning, MeteringFormatTraceCode, node, $"the meter's unit and formatting could not be read ({response.Status}); its readings show raw values");
+                }
+                else
                 {
                     object? Get(ushort id) => r.Records.FirstOrDefault(x => x.AttributeId == id && x.Status == ZclStatus.Success)?.Value is { IsInvalid: false } v ? v.Value : null;
-                    if (Get(0x0300) is { } unit)
+                    if (Get(0x0300) is not { } unit)
+                    {
+                        Trace.Write(State.TraceLevel.Warning, MeteringFormatTraceCode, node, "the meter did not give its UnitOfMeasure: " +
+                            string.Join(", ", r.Records.Select(x => $"0x{x.AttributeId:X4} {x.Status}")));
+                    }
+                    else
                     {
                         uint U(ushort id, uint fallback) => Get(id) is { } v ? Convert.ToUInt32(v, CultureInfo.InvariantCulture) : fallback;
                         var summation = new MeteringFormatting((byte)U(0x0303, 0x33));

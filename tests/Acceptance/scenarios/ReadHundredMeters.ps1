@@ -18,7 +18,7 @@ $first = @(Get-ZsepNode -DeviceType Router | Read-ZsepAttribute -Cluster Meterin
 if ($first.Count -ne 100) { throw "The first read returned $($first.Count) records" }
 foreach ($r in $first) {
     if ($r.Status -ne 'Success') { throw "$($r.Node): $($r.Status)" }
-    if ($r.DisplayValue -notmatch '^\d+\.\d{3} kWh$') { throw "$($r.Node) display value '$($r.DisplayValue)'" }
+    if ($r.DisplayValue -notmatch '^\d+\.\d{3} kWh$') { throw "$($r.Node) display value '$($r.DisplayValue)': $((Get-ZsepTrace -Code METERING_FORMAT -Node "$($r.Node)").Detail)" }
 }
 
 Step-ZsepSimulation -Duration 01:00:00

@@ -76,3 +76,13 @@ Describe 'Certificates and key establishment' {
         { & (Join-Path $script:Scenarios 'KeyEstablishment.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Reading meters across the mesh' {
+    It 'reads summation from 100 meters in one pipeline, and an hour later they grew as their load profiles say (ReadHundredMeters.ps1)' {
+        { & (Join-Path $script:Scenarios 'ReadHundredMeters.ps1') } | Should -Not -Throw
+    }
+
+    It 'returns status 0x86 and an error for an attribute a meter does not have, with the others of the same call (UnsupportedAttribute.ps1)' {
+        { & (Join-Path $script:Scenarios 'UnsupportedAttribute.ps1') } | Should -Not -Throw
+    }
+}

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Attributes;
@@ -14,21 +16,28 @@ using Zsep.Stack.Types;
 namespace ZsepAdmin.Benchmarks
 {
     /// <summary>
-    /// Issue 4 benchmark: a gateway and N simulated meters on a grid (60 m apart, the gateway in the middle) over the
-    /// realistic medium, joined once in the setup; the measured operation reads CurrentSummationDelivered from every
-    /// meter with <see cref="Gateway.ReadAttributesBatch"/> (16 in flight), APS-secured, in virtual time. One cold run per
-    /// size (Monitoring): the figure is the wall time of the whole batch. Answered counts are printed.
+    /// Issue 4 benchmark: N simulated meters read once each, over the realistic medium, APS-secured, in virtual time.
+    /// Up to 250 meters per network, each a grid 60 m apart with its gateway in the middle (closer, a router hears more
+    /// than the 29 neighbours one NWK Link Status frame lists); 1,000 meters are four networks on channels 15, 25, 20 and
+    /// 11 overlapping on one medium and one scheduler, so no meter is more than a few hops from its gateway. Joined once
+    /// in the setup; the measured operation reads CurrentSummationDelivered from every meter with
+    /// <see cref="Gateway.ReadAttributesBatch"/> (16 in flight per network), the networks one after the other. One cold
+    /// run per size (Monitoring): the figure is the wall time of the whole read. Answered counts, virtual time, the
+    /// deepest hop count and the process's peak working set are printed.
     /// dotnet run -c Release --project tests/ZsepAdmin.Benchmarks -- --filter *AttributeReadBenchmarks*
     /// </summary>
     [MemoryDiagnoser]
     [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
     public class AttributeReadBenchmarks
     {
-        private string _dir = "";
-        private Gateway? _gateway;
-        private Eui64[] _meters = Array.Empty<Eui64>();
+        private const int MetersPerNetwork = 250;
+        private const double Spacing = 60;
+        private static readonly byte[] Channels = { 15, 25, 20, 11 };
 
-        [Params(200)]
+        private readonly List<(Gateway Gateway, Eui64[] Meters)> _networks = new List<(Gateway, Eui64[])>();
+        private string _dir = "";
+
+        [Params(200, 1000)]
         public int Meters { get; set; }
 
         [GlobalSetup]
@@ -36,53 +45,86 @@ namespace ZsepAdmin.Benchmarks
         {
             _dir = Path.Combine(Path.GetTempPath(), "zsep-bench-read-" + Guid.NewGuid().ToString("N"));
             string radio = "sim://bench-read-" + Guid.NewGuid().ToString("N");
-            _gateway = Gateway.Create(new GatewayOptions { Name = "bench", Channel = 15, StatePath = _dir, Radio = radio, Seed = 7 }, SimulatedRadioProvider.Instance);
-            _gateway.AutoInterview = false;
-            SimulationHost host = SimulationHost.Find(radio)!;
-            int columns = (int)Math.Ceiling(Math.Sqrt(Meters + 1));
-            var devices = Enumerable.Range(0, Meters).Select(i =>
+            int networks = (Meters + MetersPerNetwork - 1) / MetersPerNetwork;
+            var all = new List<(Gateway Gateway, List<SimulatedDevice> Devices)>();
+            for (int net = 0; net < networks; net++)
             {
-                int cell = i >= (columns * columns / 2) ? i + 1 : i; // the middle cell is the gateway's
-                var ieee = new Eui64(0x000D6F0000C00000UL + (ulong)i);
-                byte[] bytes = new byte[16];
-                new Random(i).NextBytes(bytes);
-                InstallCode code = InstallCode.FromBytes(bytes);
-                _gateway.AddInstallCode(ieee, code, force: false);
-                return host.AddDevice(new SimulatedDeviceSpec
+                int count = Meters / networks;
+                int columns = (int)Math.Ceiling(Math.Sqrt(count + 1));
+                Gateway gateway = Gateway.Create(new GatewayOptions
                 {
-                    Kind = SimulatedDeviceKind.Meter,
-                    Ieee = ieee,
-                    InstallCode = code,
-                    Position = new Position(60 * ((cell % columns) - (columns / 2)), 60 * ((cell / columns) - (columns / 2))),
-                    Channel = 15,
-                    ExtendedPanId = _gateway.Config.ExtendedPanId,
-                    Network = "bench",
-                });
-            }).ToList();
-            for (int round = 0; round < 6 && devices.Any(d => d.Node.State != NodeState.Joined); round++)
-            {
-                _gateway.PermitJoin(254);
-                _gateway.RunUntil(() => devices.All(d => d.Node.State == NodeState.Joined), TimeSpan.FromSeconds(254));
+                    Name = "bench" + net, Channel = Channels[net], StatePath = Path.Combine(_dir, "net" + net), Radio = radio, Seed = 7,
+                }, SimulatedRadioProvider.Instance);
+                gateway.AutoInterview = false;
+                SimulationHost host = SimulationHost.Find(radio)!;
+                // Every gateway's radio stands at the medium's origin: the grids overlap in space, on different channels.
+                var devices = Enumerable.Range(0, count).Select(i =>
+                {
+                    int cell = i >= (columns * columns / 2) ? i + 1 : i; // the middle cell is the gateway's
+                    var ieee = new Eui64(0x000D6F0000C00000UL + (ulong)(net * 10000) + (ulong)i);
+                    byte[] bytes = new byte[16];
+                    new Random((net * 10000) + i).NextBytes(bytes);
+                    InstallCode code = InstallCode.FromBytes(bytes);
+                    gateway.AddInstallCode(ieee, code, force: false);
+                    return host.AddDevice(new SimulatedDeviceSpec
+                    {
+                        Kind = SimulatedDeviceKind.Meter,
+                        Ieee = ieee,
+                        InstallCode = code,
+                        Position = new Position((Spacing * ((cell % columns) - (columns / 2))), Spacing * ((cell / columns) - (columns / 2))),
+                        Channel = Channels[net],
+                        ExtendedPanId = gateway.Config.ExtendedPanId,
+                        Network = gateway.Name,
+                    });
+                }).ToList();
+                all.Add((gateway, devices));
             }
 
-            _gateway.RunFor(TimeSpan.FromMinutes(1));
-            _meters = devices.Where(d => d.Node.State == NodeState.Joined).Select(d => d.Ieee).ToArray();
-            Console.WriteLine($"// {_meters.Length} of {Meters} meters joined; deepest {devices.Max(d => _gateway.Coordinator.GetHopCount(d.Node.NwkAddress) ?? 0)} hops");
+            Gateway first = all[0].Gateway;
+            for (int round = 0; round < 6 && all.Any(n => n.Devices.Any(d => d.Node.State != NodeState.Joined)); round++)
+            {
+                foreach ((Gateway g, _) in all)
+                {
+                    g.PermitJoin(254);
+                }
+
+                first.RunUntil(() => all.All(n => n.Devices.All(d => d.Node.State == NodeState.Joined)), TimeSpan.FromSeconds(254));
+            }
+
+            first.RunFor(TimeSpan.FromMinutes(1));
+            foreach ((Gateway g, List<SimulatedDevice> devices) in all)
+            {
+                Eui64[] joined = devices.Where(d => d.Node.State == NodeState.Joined).Select(d => d.Ieee).ToArray();
+                _networks.Add((g, joined));
+                Console.WriteLine($"// {g.Name} (channel {g.Config.Channel}): {joined.Length} of {devices.Count} meters joined; deepest {devices.Max(d => g.Coordinator.GetHopCount(d.Node.NwkAddress) ?? 0)} hops");
+            }
         }
 
         [Benchmark]
         public int ReadSummationFromEveryMeter()
         {
-            DateTimeOffset start = _gateway!.Scheduler.Now;
-            int answered = _gateway.ReadAttributesBatch(_meters, 1, 0x0702, new ushort[] { 0x0000 }, TimeSpan.FromSeconds(20), 16).Count(o => o.Error is null);
-            Console.WriteLine($"// {answered} of {_meters.Length} answered in {(_gateway.Scheduler.Now - start).TotalSeconds:F1} s of virtual time");
+            var wall = Stopwatch.StartNew();
+            DateTimeOffset start = _networks[0].Gateway.Scheduler.Now;
+            int answered = 0, asked = 0;
+            foreach ((Gateway g, Eui64[] meters) in _networks)
+            {
+                asked += meters.Length;
+                answered += g.ReadAttributesBatch(meters, 1, 0x0702, new ushort[] { 0x0000 }, TimeSpan.FromSeconds(20), 16).Count(o => o.Error is null);
+            }
+
+            Console.WriteLine($"// {answered} of {asked} answered in {(_networks[0].Gateway.Scheduler.Now - start).TotalSeconds:F1} s of virtual time, {wall.Elapsed.TotalSeconds:F2} s of wall time; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
             return answered;
         }
 
         [GlobalCleanup]
         public void Cleanup()
         {
-            _gateway?.Dispose();
+            foreach ((Gateway g, _) in _networks)
+            {
+                g.Dispose();
+            }
+
+            _networks.Clear();
             if (Directory.Exists(_dir))
             {
                 Directory.Delete(_dir, true);

@@ -55,7 +55,9 @@ namespace Zsep.Stack.Gateway
         private void StartApplication()
         {
             _application = new ZclApplication(Coordinator, Scheduler);
-            ConfigureEsi(DefaultEsiServerClusters, DefaultEsiClientClusters);
+            LoadClusters();
+            LoadInterviews();
+            LoadStackOptions();
             _application.ReportReceived += OnReportReceived;
             Coordinator.DeviceJoined += OnDeviceJoinedInterview;
             Coordinator.FrameDropped += OnApsSecurityDrop;
@@ -67,8 +69,9 @@ namespace Zsep.Stack.Gateway
         }
 
         /// <summary>
-        /// (Re)builds the ESI endpoint with these server and client clusters (clusters.conf feeds it): Basic, Identify and
-        /// Time get their attributes here; the SE clusters start empty for their handlers to fill.
+        /// (Re)builds the ESI endpoint with these server and client clusters, without attribute defaults: Basic, Identify
+        /// and Time get their attributes here; the SE clusters start empty for their handlers to fill. The gateway itself
+        /// builds its endpoints from clusters.conf (<see cref="ApplyClusters"/>).
         /// </summary>
         public ZclEndpoint ConfigureEsi(IEnumerable<ushort> serverClusters, IEnumerable<ushort> clientClusters)
         {
@@ -76,25 +79,7 @@ namespace Zsep.Stack.Gateway
             var esi = new ZclEndpoint(EsiEndpoint, ZigbeeNode.SmartEnergyProfileId, EsiDeviceId);
             foreach (ushort cluster in serverClusters)
             {
-                switch (cluster)
-                {
-                    case StandardClusters.Basic:
-                        StandardClusters.AddBasic(esi, "ZsepAdmin", "ZsepAdmin ESI");
-                        break;
-                    case StandardClusters.Identify:
-                        StandardClusters.AddIdentify(esi, Scheduler);
-                        break;
-                    case StandardClusters.Time:
-                        StandardClusters.AddTimeServer(esi, Scheduler);
-                        break;
-                    case StandardClusters.KeyEstablishment:
-                        // SE 1.4 C.3.1.1.1: KeyEstablishmentSuite (the suites of the gateway's certificates); handlers in Gateway.KeyEstablishment.
-                        esi.AddServer(cluster);
-                        break;
-                    default:
-                        esi.AddServer(cluster);
-                        break;
-                }
+                AddServerCluster(esi, cluster);
             }
 
             foreach (ushort cluster in clientClusters)
@@ -102,13 +87,30 @@ namespace Zsep.Stack.Gateway
                 esi.AddClient(cluster);
             }
 
-            AddSmartEnergyServers(esi);
-            if (esi.GetServer(StandardClusters.KeyEstablishment) is not null)
+            AttachServerHandlers(esi);
+            return Application.AddEndpoint(esi);
+        }
+
+        private ZclClusterServer? _keServerAttached;
+
+        /// <summary>
+        /// Gives the ESI's server clusters their handlers (Price, DRLC, Messaging, Key Establishment), whether the
+        /// endpoint was built now or edited in place by clusters.conf; a cluster that already has them keeps them.
+        /// </summary>
+        private void AttachServerHandlers(ZclEndpoint endpoint)
+        {
+            if (endpoint.Endpoint != EsiEndpoint)
             {
-                AttachKeyEstablishment(esi);
+                return;
             }
 
-            return Application.AddEndpoint(esi);
+            AddSmartEnergyServers(endpoint); // registering a handler again replaces it: idempotent
+            ZclClusterServer? ke = endpoint.GetServer(StandardClusters.KeyEstablishment);
+            if (ke is not null && ke != _keServerAttached)
+            {
+                AttachKeyEstablishment(endpoint);
+                _keServerAttached = ke;
+            }
         }
 
         /// <summary>The attribute reports received, oldest first (at most <see cref="MaxKeptReports"/>), optionally of one node.</summary>

@@ -78,18 +78,32 @@ namespace Zsep.Stack.Gateway
                     // Requests leave a few tens of milliseconds apart, so their answers do not all converge on the coordinator at once.
                     TimeSpan delay = nextStart > Scheduler.Now ? nextStart - Scheduler.Now : TimeSpan.Zero;
                     nextStart = Scheduler.Now + delay + BatchRequestSpacing;
-                    Scheduler.Schedule(delay, () => Application.ReadAttributes(target.Address, target.Endpoint, cluster, attributes, timeout, response =>
+                    Scheduler.Schedule(delay, () => WithFormatting(node, target.Address, target.Endpoint, cluster, attributes, timeout, () => Application.ReadAttributes(target.Address, target.Endpoint, cluster, attributes, timeout, response =>
                     {
-                        inFlight--;
                         if (response.Status != ZclTransactionStatus.Success && retried.Add(node))
                         {
                             // A busy mesh loses a frame now and then even after the APS retries: one more try before the node counts as unreachable.
+                            inFlight--;
                             again.Enqueue(node);
                             return;
                         }
 
-                        done.Enqueue(ToOutcome(node, target.Address, target.Endpoint, cluster, attributes, response));
-                    }, EsiEndpoint));
+                        void Finish()
+                        {
+                            inFlight--;
+                            done.Enqueue(WithDisplay(node, cluster, ToOutcome(node, target.Address, target.Endpoint, cluster, attributes, response)));
+                        }
+
+                        // The meter answered, so its route works now: a formatting read that was lost before gets one more try.
+                        if (response.Status == ZclTransactionStatus.Success)
+                        {
+                            WithFormatting(node, target.Address, target.Endpoint, cluster, attributes, timeout, Finish, attempt: 2);
+                        }
+                        else
+                        {
+                            Finish();
+                        }
+                    }, EsiEndpoint)));
                 }
 
                 if (done.Count == 0 && again.Count > 0)

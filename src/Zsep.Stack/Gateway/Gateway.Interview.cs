@@ -85,6 +85,7 @@ namespace Zsep.Stack.Gateway
             {
                 _interviewsRunning--;
                 _interviews[ieee] = result;
+                SaveInterview(result);
                 if (result.Status == ZsepInterviewStatus.Failed && attempt < MaxInterviewAttempts)
                 {
                     Scheduler.Schedule(InterviewRetryDelay, () =>

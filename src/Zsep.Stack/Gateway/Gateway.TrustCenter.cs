@@ -51,6 +51,7 @@ namespace Zsep.Stack.Gateway
         public bool RemoveNode(Eui64 ieee, bool keepInstallCode)
         {
             bool known = Coordinator.RemoveDevice(ieee) | Store.RemoveNode(ieee);
+            ForgetInterview(ieee);
             if (keepInstallCode)
             {
                 Store.SetDeviceStatus(ieee, TrustCenterDeviceStatus.Removed, Scheduler.Now);
@@ -120,6 +121,9 @@ namespace Zsep.Stack.Gateway
                 LastSeen = _lastHeard.TryGetValue(n.NwkAddress.Value, out DateTimeOffset seen) && seen > (n.LastSeen ?? default) ? seen : n.LastSeen,
                 JoinedAt = n.JoinedAt,
                 Status = n.Status == NodeStatus.Online ? ZsepNodeStatus.Online : ZsepNodeStatus.Offline,
+                Manufacturer = GetInterview(n.Ieee)?.ManufacturerName,
+                Model = GetInterview(n.Ieee)?.ModelIdentifier,
+                Endpoints = GetInterview(n.Ieee)?.Endpoints ?? System.Array.Empty<ZsepEndpoint>(),
             };
         }
 

@@ -143,6 +143,7 @@ namespace Zsep.Stack.Gateway
             NetworkStore store = NetworkStore.Open(folder.StorePath);
             try
             {
+                LoadClustersConfig(folder.Path); // a malformed clusters.conf stops here, before the radio is opened
                 NetworkKeyRecord key = store.GetNetworkKey(config.NetworkKeySequence)
                     ?? throw new NetworkStateException(NetworkStateError.CorruptStore, folder.StorePath, "The store has no network key for the key sequence in nwk_config.json.");
                 RadioLease lease = radios.Open(config.Radio, config.CoordinatorIeee, config.Seed ?? 0);

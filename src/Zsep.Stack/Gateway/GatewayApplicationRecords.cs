@@ -35,7 +35,13 @@ namespace Zsep.Stack.Gateway
 
         public ZclStatus Status { get; init; }
 
-        public override string ToString() => Status == ZclStatus.Success ? $"{Node} {ClusterName}.{Name} = {Value}" : $"{Node} {ClusterName}.{Name}: {Status}";
+        /// <summary>
+        /// The value as text: for a Metering summation or demand, scaled by the meter's Multiplier and Divisor with its
+        /// unit and formatting (SE 1.4 D.3.2.2.4), such as "12345.678 kWh"; otherwise the value itself. Null when not read.
+        /// </summary>
+        public string? DisplayValue { get; init; }
+
+        public override string ToString() => Status == ZclStatus.Success ? $"{Node} {ClusterName}.{Name} = {DisplayValue ?? Value}" : $"{Node} {ClusterName}.{Name}: {Status}";
     }
 
     /// <summary>The outcome of reading one node in a batch: its values, or why it could not be read.</summary>

@@ -79,6 +79,15 @@ namespace Zsep.Stack.Gateway
 
         public ZsepNodeStatus Status { get; init; }
 
+        /// <summary>Basic ManufacturerName, as the interview after joining read it (null until then).</summary>
+        public string? Manufacturer { get; init; }
+
+        /// <summary>Basic ModelIdentifier, as the interview read it.</summary>
+        public string? Model { get; init; }
+
+        /// <summary>The node's application endpoints from its simple descriptors (empty until interviewed).</summary>
+        public System.Collections.Generic.IReadOnlyList<ZsepEndpoint> Endpoints { get; init; } = System.Array.Empty<ZsepEndpoint>();
+
         public override string ToString() => $"{Ieee} {NwkAddress}";
     }
 

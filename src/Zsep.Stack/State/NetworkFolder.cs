@@ -6,7 +6,8 @@ namespace Zsep.Stack.State
 {
     /// <summary>
     /// The folder that holds one network's state (shared/design.md "State on disk"): nwk_config.json, zsep.db (with
-    /// its -wal and -shm), cbke-keystore.key (sealing the CBKE private keys), trace.log and its rotations, and the zsep.lock of its owner. By default
+    /// its -wal and -shm), clusters.conf, cbke-keystore.key (sealing the CBKE private keys), trace.log and its rotations,
+    /// and the zsep.lock of its owner. By default
     /// &lt;LocalApplicationData&gt;/ZsepAdmin/networks/&lt;name&gt; (on Linux ~/.local/share/..., on Windows
     /// %LOCALAPPDATA%\...), or any folder given by -StatePath.
     /// <para>
@@ -103,7 +104,8 @@ namespace Zsep.Stack.State
         }
 
         /// <summary>
-        /// Deletes the network's state files (Remove-ZsepNetwork): nwk_config.json, zsep.db with its -wal and -shm, cbke-keystore.key,
+        /// Deletes the network's state files (Remove-ZsepNetwork): nwk_config.json, zsep.db with its -wal and -shm, clusters.conf,
+        /// cbke-keystore.key,
         /// trace.log and its rotations, leftover .tmp files and the lock; then the folder itself when nothing else is in
         /// it (files that are not network state are left alone). Refused with <see cref="NetworkStateError.Locked"/>
         /// while the network is open. Returns false when the folder does not exist.
@@ -139,6 +141,7 @@ namespace Zsep.Stack.State
             return name == NetworkConfig.FileName || name == NetworkConfig.FileName + ".tmp" ||
                    name == NetworkStore.FileName || name == NetworkStore.FileName + "-wal" || name == NetworkStore.FileName + "-shm" ||
                    name == NetworkStore.FileName + "-journal" || name == FolderLock.FileName || name == CbkeKeyProtector.FileName ||
+                   name == ClustersConfig.FileName || name == ClustersConfig.FileName + ".tmp" ||
                    name == TraceLog.FileName || (name.StartsWith(TraceLog.FileName + ".", StringComparison.Ordinal) && name.Substring(TraceLog.FileName.Length + 1).All(char.IsDigit));
         }
 

@@ -140,8 +140,33 @@ CREATE TABLE cbke_established_keys (
 );
 ";
 
+        /// <summary>Version 4 (issue 4): what the interview of each node found, and the gateway's persisted settings (stack options).</summary>
+        private const string V4InterviewsAndSettings = @"
+CREATE TABLE node_interviews (
+    ieee          INTEGER PRIMARY KEY,
+    status        INTEGER NOT NULL,
+    manufacturer  TEXT    NULL,
+    model         TEXT    NULL,
+    completed_at  TEXT    NULL,
+    attempts      INTEGER NOT NULL
+);
+CREATE TABLE node_endpoints (
+    ieee          INTEGER NOT NULL,
+    endpoint      INTEGER NOT NULL CHECK (endpoint BETWEEN 1 AND 240),
+    profile_id    INTEGER NOT NULL,
+    device_id     INTEGER NOT NULL,
+    in_clusters   TEXT    NOT NULL,
+    out_clusters  TEXT    NOT NULL,
+    PRIMARY KEY (ieee, endpoint)
+);
+CREATE TABLE gateway_settings (
+    name   TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+";
+
         /// <summary>The steps of this build, in order.</summary>
-        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SmartEnergy), new StoreMigration(3, V3Cbke) };
+        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SmartEnergy), new StoreMigration(3, V3Cbke), new StoreMigration(4, V4InterviewsAndSettings) };
 
         /// <summary>The version this build writes.</summary>
         public static int LatestVersion => Migrations[Migrations.Count - 1].ToVersion;

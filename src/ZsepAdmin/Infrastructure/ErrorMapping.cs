@@ -37,6 +37,8 @@ namespace ZsepAdmin.Commands
             Zsep.Stack.Gateway.CertificateRejectedException c => ("Certificate" + c.Reason, ErrorCategory.SecurityError),
             Zsep.Stack.Gateway.KeyEstablishmentRequiredException => ("KeyEstablishmentRequired", ErrorCategory.SecurityError),
             Zsep.Stack.Gateway.KeyEstablishmentFailedException k => ("KeyEstablishment" + k.Result.Status, ErrorCategory.SecurityError),
+            Zsep.Stack.State.ClustersConfigException => ("ClustersConfigInvalid", ErrorCategory.InvalidData),
+            Zsep.Stack.Gateway.ZclRequestException => ("NodeUnreachable", ErrorCategory.ConnectionError),
             Zsep.Radio.RadioUnavailableException => ("RadioUnavailable", ErrorCategory.ResourceUnavailable),
             Zsep.Radio.RadioFirmwareException => ("RadioFirmwareIncompatible", ErrorCategory.InvalidResult),
             NotSupportedException => ("NotSupported", ErrorCategory.NotImplemented),

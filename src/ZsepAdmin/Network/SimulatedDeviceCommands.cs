@@ -189,6 +189,16 @@ namespace ZsepAdmin.Commands
         [Parameter]
         public bool? Offline { get; set; }
 
+        /// <summary>Entries the device's binding table holds (a Bind_req beyond it is answered TABLE_FULL).</summary>
+        [Parameter]
+        [ValidateRange(0, 255)]
+        public int? BindingTableSize { get; set; }
+
+        /// <summary>Entries the device's neighbor table holds (a full table takes no new router neighbours).</summary>
+        [Parameter]
+        [ValidateRange(1, 255)]
+        public int? NeighborTableSize { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -215,6 +225,16 @@ namespace ZsepAdmin.Commands
             if (Offline is { } offline)
             {
                 device.Offline = offline;
+            }
+
+            if (BindingTableSize is { } bindings)
+            {
+                device.Node.BindingTableSize = bindings;
+            }
+
+            if (NeighborTableSize is { } neighbors)
+            {
+                device.Node.NeighborTableSize = neighbors;
             }
 
             SimulatedDevices.Save(gateway, device);

@@ -24,6 +24,9 @@ namespace Zsep.Stack.Gateway
 
         public static readonly TimeSpan DefaultZdoTimeout = TimeSpan.FromSeconds(10);
 
+        /// <summary>Routers whose neighbor tables the topology crawl reads at once.</summary>
+        public const int MaxConcurrentCrawls = 6;
+
         private readonly Dictionary<ushort, (Queue<ZsepLinkQualitySample> Samples, int Frames)> _linkHistory = new Dictionary<ushort, (Queue<ZsepLinkQualitySample>, int)>();
 
         private void RecordLinkQuality(ushort source, RadioFrame frame)
@@ -231,6 +234,49 @@ namespace Zsep.Stack.Gateway
             }
         }
 
+        /// <summary>
+        /// Reads every page of a router's neighbor table without blocking (Mgmt_Lqi_req, each page asked again once when
+        /// its answer is lost); <paramref name="done"/> gets the entries and the table's size, or null when it did not answer.
+        /// </summary>
+        private void ReadNeighborPages(NwkAddress address, TimeSpan timeout, Action<List<NeighborTableEntry>?, int> done)
+        {
+            var list = new List<NeighborTableEntry>();
+            Ask(0, 1);
+
+            void Ask(int start, int attempt) =>
+                Coordinator.SendZdoRequest(address, new MgmtLqiRequest { StartIndex = (byte)start }, timeout, reply =>
+                {
+                    if (_disposed)
+                    {
+                        return;
+                    }
+
+                    if (reply is not MgmtLqiResponse page || page.Status != ZdoStatus.SUCCESS)
+                    {
+                        if (reply is null && attempt < 2)
+                        {
+                            Ask(start, attempt + 1);
+                        }
+                        else
+                        {
+                            done(null, 0);
+                        }
+
+                        return;
+                    }
+
+                    list.AddRange(page.NeighborTableList);
+                    if (page.NeighborTableList.Count == 0 || list.Count >= page.NeighborTableEntries || list.Count >= 255)
+                    {
+                        done(list, page.NeighborTableEntries);
+                    }
+                    else
+                    {
+                        Ask(list.Count, 1);
+                    }
+                });
+        }
+
         /// <summary>A node's routing table (Mgmt_Rtg_req, every page).</summary>
         public IReadOnlyList<ZsepRoute> GetRoutes(Eui64 node, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
         {
@@ -294,28 +340,13 @@ namespace Zsep.Stack.Gateway
             var directed = new Dictionary<(Eui64 From, Eui64 To), (byte Lqi, bool ParentChild)>();
             var queue = new Queue<Eui64>(new[] { Coordinator.Ieee }.Concat(known.Values.Where(n => n.DeviceType == LogicalType.Router).Select(n => n.Ieee).OrderBy(n => n)));
             var asked = new HashSet<Eui64>();
-            while (queue.Count > 0)
+            int running = 0, finished = 0;
+            var failed = new HashSet<Eui64>();
+
+            void Absorb(Eui64 router, IReadOnlyList<NeighborTableEntry> entries, int total)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                Eui64 router = queue.Dequeue();
-                if (!asked.Add(router))
-                {
-                    continue;
-                }
-
-                progress?.Invoke(asked.Count - 1, asked.Count + queue.Count(q => !asked.Contains(q)), router);
-                (IReadOnlyList<NeighborTableEntry> entries, int total) result;
-                try
-                {
-                    result = ReadNeighborTable(router, timeout ?? DefaultZdoTimeout, cancellationToken);
-                }
-                catch (ZdoRequestException)
-                {
-                    continue;
-                }
-
-                known[router] = known[router] with { Answered = true, NeighborTableEntries = result.total };
-                foreach (NeighborTableEntry e in result.entries)
+                known[router] = known[router] with { Answered = true, NeighborTableEntries = total };
+                foreach (NeighborTableEntry e in entries)
                 {
                     Eui64? ieee = e.ExtendedAddress.Value != ulong.MaxValue && e.ExtendedAddress.Value != 0 ? e.ExtendedAddress
                         : byNwk.TryGetValue(e.NetworkAddress.Value, out Eui64 x) ? x : null;
@@ -339,6 +370,55 @@ namespace Zsep.Stack.Gateway
                 }
             }
 
+            // A few routers are read at once (each page after the last), so the crawl of a large mesh does not take
+            // as many round trips of network time as there are pages.
+            void Pump()
+            {
+                while (running < MaxConcurrentCrawls && queue.Count > 0)
+                {
+                    Eui64 router = queue.Dequeue();
+                    if (!asked.Add(router))
+                    {
+                        continue;
+                    }
+
+                    progress?.Invoke(finished, asked.Count + queue.Distinct().Count(q => !asked.Contains(q)), router);
+                    NwkAddress address = known[router].NwkAddress;
+                    if (router == Coordinator.Ieee)
+                    {
+                        var all = Coordinator.NeighborTableRecords();
+                        Absorb(router, all, all.Count);
+                        finished++;
+                        continue;
+                    }
+
+                    running++;
+                    ReadNeighborPages(address, timeout ?? DefaultZdoTimeout, (entries, total) =>
+                    {
+                        running--;
+                        if (entries is not null)
+                        {
+                            finished++;
+                            Absorb(router, entries, total);
+                        }
+                        else if (failed.Add(router))
+                        {
+                            // Not answering while the others are read can be a busy neighbourhood: once more, at the end.
+                            asked.Remove(router);
+                            queue.Enqueue(router);
+                        }
+                        else
+                        {
+                            finished++;
+                        }
+
+                        Pump();
+                    });
+                }
+            }
+
+            Pump();
+            Wait(() => running == 0 && queue.All(asked.Contains), TimeSpan.FromHours(1), cancellationToken);
             progress?.Invoke(asked.Count, asked.Count, Coordinator.Ieee);
             var links = new List<ZsepTopologyLink>();
             foreach (var pair in directed.Keys.Select(k => k.From.Value < k.To.Value ? (k.From, k.To) : (k.To, k.From)).Distinct().OrderBy(p => p.Item1).ThenBy(p => p.Item2))

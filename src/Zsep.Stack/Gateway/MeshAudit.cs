@@ -27,7 +27,8 @@ namespace Zsep.Stack.Gateway
 
     /// <summary>
     /// The checks of Test-ZsepMesh over a crawled (or crafted) topology: far nodes (hops over the links found, from the
-    /// coordinator), nodes that reach the coordinator only over weak links, single points of failure (routers whose
+    /// coordinator), nodes that reach the coordinator only over weak links (no path of links at or above the LQI
+    /// threshold), single points of failure (routers whose
     /// loss cuts others off: the articulation points of the router graph, found by removing each router in turn and
     /// walking from the coordinator), end devices with no alternative parent, neighbor tables near capacity, and a
     /// noisy or Wi-Fi-overlapped channel. Pure: no I/O, so it is tested on crafted topologies.
@@ -139,8 +140,21 @@ namespace Zsep.Stack.Gateway
                     "Add a router (a mains-powered device) between it and the rest of the mesh, or move the gateway nearer the middle of its devices."));
             }
 
-            // Weak links: a node whose best link one hop nearer the coordinator is below the threshold.
-            foreach (var node in hops.Where(h => h.Key != root).OrderBy(h => h.Value).ThenBy(h => h.Key))
+            // Weak links: a node with no path of good links to the coordinator is named with its best link one hop
+            // nearer (by the fewest hops over any link). Nodes that have a good path are fine, whatever marginal
+            // links they also hear.
+            var goodLinks = relayLinks.Where(l => l.Lqi >= options.MinLqi).ToList();
+            Dictionary<Eui64, int> good = HopCounts(root, goodLinks.Where(l => !IsEndDevice(l.From) && !IsEndDevice(l.To)));
+            foreach (ZsepTopologyLink l in goodLinks.Where(l => IsEndDevice(l.From) != IsEndDevice(l.To)))
+            {
+                Eui64 router = IsEndDevice(l.From) ? l.To : l.From;
+                if (good.TryGetValue(router, out int h))
+                {
+                    good[l.Other(router)] = h + 1;
+                }
+            }
+
+            foreach (var node in hops.Where(h => h.Key != root && !good.ContainsKey(h.Key)).OrderBy(h => h.Value).ThenBy(h => h.Key))
             {
                 var upstream = topology.Links.Where(l => l.Touches(node.Key) && hops.TryGetValue(l.Other(node.Key), out int o) && o == node.Value - 1 &&
                                                          (!IsEndDevice(l.Other(node.Key)))).ToList();

@@ -60,6 +60,16 @@ namespace Zsep.Stack.Tests.Gateway
         }
 
         [Fact]
+        public void WeakLink_a_marginal_shortcut_beside_a_good_path_is_not_reported()
+        {
+            // 3 hears the coordinator faintly (LQI 5) but reaches it over good links through 1 and 2.
+            var links = Chain(3).Concat(new[] { (0, 3, (byte)5) });
+            Assert.DoesNotContain(MeshAudit.Analyze(Topology(4, links)), f => f.Check == ZsepMeshCheck.WeakLink);
+            var cut = Chain(2).Concat(new[] { (0, 3, (byte)5) }); // now the faint link is its only way in
+            Assert.Contains(MeshAudit.Analyze(Topology(4, cut)), f => f.Check == ZsepMeshCheck.WeakLink && f.Nodes[0] == E(3) && f.Nodes[1] == E(0));
+        }
+
+        [Fact]
         public void SinglePointOfFailure_is_the_articulation_router_with_what_it_cuts_off()
         {
             // A ring 0-1-2-3-0 (no cut point), and 3-4, 4-5, 4-6, 5-6: router 3 and router 4 cut the tail; 6's end device 7 goes with it.

@@ -77,7 +77,7 @@ namespace ZsepAdmin.Commands
 
     /// <summary>Get-ZsepTopology: crawls every router's neighbor table; the mesh as nodes and links with LQI, or as Graphviz DOT.</summary>
     [Cmdlet(VerbsCommon.Get, "ZsepTopology")]
-    [OutputType(typeof(ZsepTopology), typeof(string))]
+    [OutputType(typeof(ZsepTopology))]
     public sealed class GetZsepTopologyCommand : ZsepTopologyCmdlet
     {
         [Parameter]

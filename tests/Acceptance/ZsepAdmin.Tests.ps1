@@ -86,3 +86,15 @@ Describe 'Reading meters across the mesh' {
         { & (Join-Path $script:Scenarios 'UnsupportedAttribute.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Mesh health' {
+    It 'names the far nodes, the weak links and the router a weak corner depends on, and taking that router offline confirms it (MeshHealth.ps1)' {
+        { & (Join-Path $script:Scenarios 'MeshHealth.ps1') } | Should -Not -Throw
+    }
+}
+
+Describe 'Binding tables' {
+    It 'reports a full binding table, leaves it alone under -WhatIf, and empties it so binding works again (BindingTableFull.ps1)' {
+        { & (Join-Path $script:Scenarios 'BindingTableFull.ps1') } | Should -Not -Throw
+    }
+}

@@ -193,6 +193,7 @@ namespace Zsep.Stack.Gateway
             if (mac.SourceAddress.Mode == Mac.MacAddressingMode.Short)
             {
                 _linkQuality[mac.SourceAddress.ShortAddress] = (frame.Rssi, frame.Lqi);
+                RecordLinkQuality(mac.SourceAddress.ShortAddress, frame);
             }
 
             if (Nwk.NwkHeader.TryDecode(mac.Payload, out Nwk.NwkHeader? nwk, out _))

@@ -89,6 +89,8 @@ namespace Zsep.Stack.Node
                 return;
             }
 
+            Counters.ApsFragmentedSent++;
+
             byte[][] frames = new byte[count][];
             for (int i = 0; i < count; i++)
             {
@@ -334,6 +336,7 @@ namespace Zsep.Stack.Node
             }
 
             RememberDelivered(source, counter);
+            Counters.ApsFragmentedReceived++;
             DeliverData(nwk, t.Header with { ExtendedHeaderPresent = false, Fragmentation = ApsFragmentation.NotFragmented, BlockNumber = null }, whole, lqi, t.Secured);
         }
 

@@ -214,6 +214,9 @@ namespace Zsep.Stack.Node
         public long ApsDuplicates { get; internal set; }
         public long ApsReceived { get; internal set; }
         public long SecurityFailures { get; internal set; }
+        public long ApsFragmentedSent { get; internal set; }
+        public long ApsFragmentedReceived { get; internal set; }
+        public long NwkNeighborTableFull { get; internal set; }
 
         public override string ToString() =>
             $"MAC tx {MacTx} rx {MacRx} noack {MacNoAck}; NWK relayed {NwkRelayed} route failures {NwkRouteFailures}; " +

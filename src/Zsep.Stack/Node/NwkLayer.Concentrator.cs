@@ -247,7 +247,18 @@ namespace Zsep.Stack.Node
             });
         }
 
-        /// <summary>Link status (3.4.8, 3.6.3.4): one-hop broadcast of router neighbors with their incoming and outgoing cost.</summary>
+        /// <summary>
+        /// Link status entries that fit one frame: a secured NWK command broadcast one hop (8-octet NWK header, 14-octet
+        /// auxiliary header with the source address, 4-octet MIC, command identifier and options) in the 116 octets a
+        /// MAC data frame with short addresses carries (<see cref="MaxNwkFrameLength"/>): (116 - 8 - 14 - 4 - 2) / 3 = 29.
+        /// </summary>
+        public const int LinkStatusEntriesPerFrame = (MaxNwkFrameLength - 8 - 14 - 4 - 2) / 3;
+
+        /// <summary>
+        /// Link status (3.4.8, 3.6.3.4): one-hop broadcast of router neighbors with their incoming and outgoing cost,
+        /// in ascending order of network address (3.6.3.4.1). A list too long for one frame goes out in several, the
+        /// first with the first frame bit, the last with the last frame bit, each carrying the next slice of the list.
+        /// </summary>
         private void SendLinkStatus()
         {
             if (State != NodeState.Joined)
@@ -255,6 +266,15 @@ namespace Zsep.Stack.Node
                 return;
             }
 
+            foreach (NwkLinkStatus status in BuildLinkStatus())
+            {
+                NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, status.ToArray(), radius: 1);
+            }
+        }
+
+        /// <summary>The frames of this router's link status (3.6.3.4.1); one frame, with both bits set, when the list fits.</summary>
+        public IReadOnlyList<NwkLinkStatus> BuildLinkStatus()
+        {
             // Plain loops, not LINQ: every router runs this every 15 s, and LINQ's pooled buffers per element type
             // cost more in pool trimming than the list itself.
             var routers = new List<Neighbor>();
@@ -267,15 +287,23 @@ namespace Zsep.Stack.Node
             }
 
             routers.Sort((a, b) => a.Address.CompareTo(b.Address));
-            var entries = new List<NwkLinkStatusEntry>(Math.Min(31, routers.Count));
-            for (int i = 0; i < routers.Count && i < 31; i++)
+            var frames = new List<NwkLinkStatus>();
+            int start = 0;
+            do
             {
-                Neighbor n = routers[i];
-                entries.Add(new NwkLinkStatusEntry(new NwkAddress(n.Address), n.IncomingCost, n.OutgoingCost == 0 ? (byte)7 : n.OutgoingCost));
-            }
+                int count = Math.Min(LinkStatusEntriesPerFrame, routers.Count - start);
+                var entries = new List<NwkLinkStatusEntry>(count);
+                for (int i = start; i < start + count; i++)
+                {
+                    Neighbor n = routers[i];
+                    entries.Add(new NwkLinkStatusEntry(new NwkAddress(n.Address), n.IncomingCost, n.OutgoingCost == 0 ? (byte)7 : n.OutgoingCost));
+                }
 
-            var status = new NwkLinkStatus { FirstFrame = true, LastFrame = true, Entries = entries };
-            NwkSend(NwkAddress.BroadcastRouters, NwkFrameType.Command, status.ToArray(), radius: 1);
+                frames.Add(new NwkLinkStatus { FirstFrame = start == 0, LastFrame = start + count >= routers.Count, Entries = entries });
+                start += count;
+            }
+            while (start < routers.Count);
+            return frames;
         }
 
         private void OnLinkStatus(NwkHeader header, NwkLinkStatus status, ushort macSource, byte lqi)
@@ -298,8 +326,18 @@ namespace Zsep.Stack.Node
 
             n.LastLinkStatus = _scheduler.Now;
             n.Lqi = lqi;
+            // A link status in several frames covers the sender's sorted list in slices (3.6.3.4.1): only the frame
+            // whose address range takes in ours says whether we are listed (and are otherwise not a neighbour, cost 0).
+            IReadOnlyList<NwkLinkStatusEntry> list = status.Entries;
+            ushort low = status.FirstFrame || list.Count == 0 ? (ushort)0 : list[0].NeighborNetworkAddress.Value;
+            ushort high = status.LastFrame || list.Count == 0 ? (ushort)0xFFFF : list[list.Count - 1].NeighborNetworkAddress.Value;
+            if (_nwkAddress < low || _nwkAddress > high)
+            {
+                return;
+            }
+
             byte outgoing = 0;
-            foreach (NwkLinkStatusEntry e in status.Entries)
+            foreach (NwkLinkStatusEntry e in list)
             {
                 if (e.NeighborNetworkAddress.Value == _nwkAddress)
                 {

@@ -234,7 +234,7 @@ namespace Zsep.Stack.Node
             _depth = (byte)Math.Min(15, parent.Payload.DeviceDepth + 1); // the beacon's 4-bit field saturates
             bool rxOn = Role != NodeRole.EndDevice;
             _radio.Configure(new RadioConfiguration { Channel = _channel, PanId = _panId, ShortAddress = _nwkAddress, RxOnWhenIdle = rxOn });
-            Neighbor n = GetOrAddNeighbor(parent.Address);
+            Neighbor n = GetOrAddNeighbor(parent.Address, essential: true);
             n.Relationship = NeighborRelationship.Parent;
             n.DeviceType = parent.Address == 0 ? NodeDeviceType.Coordinator : NodeDeviceType.Router;
             n.Lqi = parent.Lqi;
@@ -396,7 +396,7 @@ namespace Zsep.Stack.Node
                 {
                     child = new Child(device, AllocateAddress(), capability, _scheduler.Now);
                     _children[child.Address] = child;
-                    Neighbor n = GetOrAddNeighbor(child.Address);
+                    Neighbor n = GetOrAddNeighbor(child.Address, essential: true);
                     n.Ieee = device;
                     n.Relationship = NeighborRelationship.UnauthenticatedChild;
                     n.DeviceType = (capability & MacCapabilityInformation.DeviceTypeFfd) != 0 ? NodeDeviceType.Router : NodeDeviceType.EndDevice;

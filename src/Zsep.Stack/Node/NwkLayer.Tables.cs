@@ -67,11 +67,22 @@ namespace Zsep.Stack.Node
             return outgoing > incoming ? outgoing : incoming;
         }
 
-        private Neighbor GetOrAddNeighbor(ushort address)
+        /// <summary>
+        /// The neighbor entry of <paramref name="address"/>, added when new. When the table is full
+        /// (<see cref="NeighborTableSize"/>) a new neighbour that is not <paramref name="essential"/> (a parent or child)
+        /// gets a detached entry that is used for this frame only and not kept.
+        /// </summary>
+        private Neighbor GetOrAddNeighbor(ushort address, bool essential = false)
         {
             if (!_neighbors.TryGetValue(address, out Neighbor? n))
             {
                 n = new Neighbor(address, _scheduler.Now);
+                if (!essential && NeighborTableSize is int size && _neighbors.Count >= size)
+                {
+                    Counters.NwkNeighborTableFull++;
+                    return n;
+                }
+
                 _neighbors[address] = n;
             }
 

@@ -30,7 +30,7 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            if (ZdoDiscoveryReceive(nwk, message))
+            if (ZdoDiscoveryReceive(nwk, message) || ZdoBindingReceive(nwk, message) || ZdoManagementReceive(nwk, message))
             {
                 return;
             }

@@ -109,5 +109,14 @@ namespace Zsep.Stack.Node
 
         /// <summary>Default radius of frames this node originates (2 x nwkMaxDepth).</summary>
         public byte DefaultRadius { get; init; } = 30;
+
+        /// <summary>Entries the APS binding table holds (05-3474 2.2.8.2, apsBindingTable); a Bind_req beyond it is answered TABLE_FULL. Default 16.</summary>
+        public int BindingTableSize { get; init; } = 16;
+
+        /// <summary>
+        /// Entries the neighbor table holds (05-3474 3.6.1.5); null: as many as it hears. A full table takes no new
+        /// router neighbours (its parent and children always have room).
+        /// </summary>
+        public int? NeighborTableSize { get; init; }
     }
 }

@@ -39,6 +39,13 @@ namespace ZsepAdmin.Commands
             Zsep.Stack.Gateway.KeyEstablishmentFailedException k => ("KeyEstablishment" + k.Result.Status, ErrorCategory.SecurityError),
             Zsep.Stack.State.ClustersConfigException => ("ClustersConfigInvalid", ErrorCategory.InvalidData),
             Zsep.Stack.Gateway.ZclRequestException => ("NodeUnreachable", ErrorCategory.ConnectionError),
+            Zsep.Stack.Gateway.ZdoRequestException z => z.Status switch
+            {
+                Zsep.Stack.Zdo.ZdoStatus.TABLE_FULL => ("BindingTableFull", ErrorCategory.LimitsExceeded),
+                Zsep.Stack.Zdo.ZdoStatus.NO_ENTRY => ("BindingNotFound", ErrorCategory.ObjectNotFound),
+                null => ("NodeNotResponding", ErrorCategory.OperationTimeout),
+                _ => ("ZdoRequestRefused", ErrorCategory.InvalidOperation),
+            },
             Zsep.Radio.RadioUnavailableException => ("RadioUnavailable", ErrorCategory.ResourceUnavailable),
             Zsep.Radio.RadioFirmwareException => ("RadioFirmwareIncompatible", ErrorCategory.InvalidResult),
             NotSupportedException => ("NotSupported", ErrorCategory.NotImplemented),

@@ -213,6 +213,16 @@ namespace ZsepAdmin.Commands
         [Parameter]
         public bool? OptOut { get; set; }
 
+        /// <summary>Entries the device's binding table holds (a Bind_req beyond it is answered TABLE_FULL).</summary>
+        [Parameter]
+        [ValidateRange(0, 255)]
+        public int? BindingTableSize { get; set; }
+
+        /// <summary>Entries the device's neighbor table holds (a full table takes no new router neighbours).</summary>
+        [Parameter]
+        [ValidateRange(1, 255)]
+        public int? NeighborTableSize { get; set; }
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
@@ -250,6 +260,16 @@ namespace ZsepAdmin.Commands
                 }
 
                 loadControl.OptOut = optOut;
+            }
+
+            if (BindingTableSize is { } bindings)
+            {
+                device.Node.BindingTableSize = bindings;
+            }
+
+            if (NeighborTableSize is { } neighbors)
+            {
+                device.Node.NeighborTableSize = neighbors;
             }
 
             SimulatedDevices.Save(gateway, device);

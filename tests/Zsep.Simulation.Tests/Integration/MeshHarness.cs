@@ -76,16 +76,17 @@ namespace Zsep.Simulation.Tests.Integration
             return reach * 0.51;
         }
 
+        /// <param name="spacing">Metres between cells instead of <see cref="GridSpacing"/> (a denser grid: more neighbours).</param>
         /// <param name="centred">
         /// Coordinator in the middle cell of the occupied rows instead of (0,0): a gateway placed in the middle of the
         /// meters it serves, so the depth of a grid of n devices is about sqrt(n)/2 instead of sqrt(n).
         /// </param>
         public MeshHarness(int seed, int deviceCount, int endDeviceEvery = 12, MediumOptions? mediumOptions = null,
-            Func<ZigbeeNodeOptions, ZigbeeNodeOptions>? tune = null, bool centred = false)
+            Func<ZigbeeNodeOptions, ZigbeeNodeOptions>? tune = null, bool centred = false, double? spacing = null)
         {
             Scheduler = new VirtualScheduler(seed);
             Medium = new SimulatedMedium(Scheduler, mediumOptions ?? new MediumOptions { Name = "mesh" });
-            Spacing = GridSpacing(Medium.Options);
+            Spacing = spacing ?? GridSpacing(Medium.Options);
             Columns = (int)Math.Ceiling(Math.Sqrt(deviceCount + 1));
             int rows = (deviceCount + Columns) / Columns;
             CoordinatorCell = centred ? (Columns / 2, (rows - 1) / 2) : (0, 0);

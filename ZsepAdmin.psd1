@@ -42,6 +42,7 @@
         'Step-ZsepSimulation'
         'Stop-ZsepCapture'
         'Test-ZsepRadio'
+        'Update-ZsepNetworkKey'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -54,3 +54,9 @@ Describe 'Capturing and decoding' {
         { & (Join-Path $script:Scenarios 'CaptureAndDecode.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Rotating the network key' {
+    It 'moves every device to the new key sequence, one that was off during the update included (KeyRotation.ps1)' {
+        { & (Join-Path $script:Scenarios 'KeyRotation.ps1') } | Should -Not -Throw
+    }
+}

@@ -90,8 +90,13 @@ namespace Zsep.Stack.Node
 
                     break;
                 default:
-                    // Rejoins (secured or Trust Center rejoin) are not implemented.
-                    Drop("UpdateDeviceRejoinNotSupported");
+                    // Rejoins (secured or Trust Center rejoin) are not implemented, except a router's report of a
+                    // device that missed a network key update (ZigbeeNode.KeyRotation).
+                    if (!TrustCenterOnStaleKeyReport(parent, update))
+                    {
+                        Drop("UpdateDeviceRejoinNotSupported");
+                    }
+
                     break;
             }
         }

@@ -60,3 +60,9 @@ Describe 'Rotating the network key' {
         { & (Join-Path $script:Scenarios 'KeyRotation.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Taking a network over from a backup' {
+    It 'restores onto a new folder and the meters keep talking without re-joining (BackupTakeover.ps1)' {
+        { & (Join-Path $script:Scenarios 'BackupTakeover.ps1') } | Should -Not -Throw
+    }
+}

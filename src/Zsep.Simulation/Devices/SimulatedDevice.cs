@@ -36,7 +36,7 @@ namespace Zsep.Simulation.Devices
     /// role (mains-powered meters, load control devices, range extenders) or as an end device polling its parent
     /// (in-home displays). It keeps trying to join its network, with jitter, as real devices do.
     /// </summary>
-    public sealed class SimulatedDevice : IDisposable
+    public sealed partial class SimulatedDevice : IDisposable
     {
         /// <summary>Time between join attempts after a failed one (plus up to the same again of jitter).</summary>
         public static readonly TimeSpan JoinRetryInterval = TimeSpan.FromSeconds(8);
@@ -63,7 +63,7 @@ namespace Zsep.Simulation.Devices
             ScheduleJoin(TimeSpan.FromMilliseconds(host.Scheduler.Random.Next(50, 2000)));
         }
 
-        public SimulatedDeviceSpec Spec { get; }
+        public SimulatedDeviceSpec Spec { get; private set; }
 
         public SimulatedDeviceKind Kind => Spec.Kind;
 

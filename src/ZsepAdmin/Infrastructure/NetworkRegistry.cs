@@ -123,11 +123,11 @@ namespace ZsepAdmin
         /// Closes a network: its stack stops and its simulated devices leave the medium (they stay in the store, and
         /// Connect-ZsepNetwork brings them back). A medium nobody uses any more is dropped.
         /// </summary>
-        public static void Close(Gateway gateway)
+        public static void Close(Gateway gateway, bool keepSimulatedDevices = false)
         {
             Remove(gateway);
             gateway.Dispose();
-            if (SimulationHost.Find(gateway.Config.Radio) is { } host)
+            if (!keepSimulatedDevices && SimulationHost.Find(gateway.Config.Radio) is { } host)
             {
                 foreach (SimulatedDevice d in host.Devices.Where(d => d.Spec.Network == gateway.Name).ToList())
                 {
@@ -139,6 +139,32 @@ namespace ZsepAdmin
                     SimulationHost.Drop(host);
                 }
             }
+        }
+
+        /// <summary>
+        /// A network restored from a backup takes over the simulated devices on its medium that were commissioned for the
+        /// backed-up network (the same extended PAN ID) and that no open network owns (Remove-ZsepNetwork
+        /// -KeepSimulatedDevices left them on the air): they become its devices and are recorded in its store.
+        /// </summary>
+        public static int AdoptSimulatedDevices(Gateway gateway)
+        {
+            if (!SimulationHost.IsSimulated(gateway.Config.Radio) || SimulationHost.Find(gateway.Config.Radio) is not { } host)
+            {
+                return 0;
+            }
+
+            int n = 0;
+            foreach (SimulatedDevice d in host.Devices)
+            {
+                if (d.Spec.ExtendedPanId == gateway.Config.ExtendedPanId && d.Spec.Network != gateway.Name && !IsOpen(d.Spec.Network))
+                {
+                    d.Adopt(gateway.Name);
+                    SimulatedDevices.Save(gateway, d);
+                    n++;
+                }
+            }
+
+            return n;
         }
 
         /// <summary>Recreates the simulated devices stored with a network on its medium (after Connect-ZsepNetwork).</summary>

@@ -55,6 +55,7 @@ namespace Zsep.Simulation.Devices
                 Channel = spec.Channel,
                 ExtendedPanId = spec.ExtendedPanId,
                 LinkKey = spec.InstallCode?.DeriveLinkKey(),
+                NextOutgoingFrameCounter = NextFrameCounter,
             });
             Node.StateChanged += OnStateChanged;
             // A per-device spread (0.5 to 1.5 times the household curve, 1,000 to 50,000 kWh on the register) from the IEEE address.
@@ -130,6 +131,7 @@ namespace Zsep.Simulation.Devices
             }
 
             _disposed = true;
+            DetachStore();
             Application.Dispose();
             Node.Dispose();
             Radio.Dispose();

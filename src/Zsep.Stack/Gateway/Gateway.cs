@@ -151,6 +151,7 @@ namespace Zsep.Stack.Gateway
                 RadioLease lease = radios.Open(config.Radio, config.CoordinatorIeee, config.Seed ?? 0);
                 var gateway = new Gateway(folder, config, store, lease, key.Key);
                 gateway.Coordinator.Form();
+                gateway.RestoreTopology();
                 gateway.Trace.Info(TraceCodes.NwkResumed, config.CoordinatorIeee, $"reconnected: channel {config.Channel} PAN {config.PanId}");
                 return gateway;
             }

@@ -79,8 +79,30 @@ CREATE TABLE simulated_devices (
 PRAGMA application_id = 1515406672; -- 0x5A534550, ZSEP in ASCII
 ";
 
+        /// <summary>
+        /// Version 2: the joined state of each simulated device's stack (05-3474 3.5.2, what a device keeps in
+        /// non-volatile memory), so that a simulated network survives a restart without re-joining.
+        /// </summary>
+        private const string V2SimulatedStacks = @"
+CREATE TABLE simulated_device_stacks (
+    ieee              INTEGER PRIMARY KEY,
+    role              INTEGER NOT NULL,
+    nwk_address       INTEGER NOT NULL,
+    parent_address    INTEGER NOT NULL,
+    parent_ieee       INTEGER NULL,
+    pan_id            INTEGER NOT NULL,
+    channel           INTEGER NOT NULL,
+    extended_pan_id   INTEGER NOT NULL,
+    depth             INTEGER NOT NULL,
+    network_key       BLOB    NOT NULL CHECK (length(network_key) = 16),
+    key_sequence      INTEGER NOT NULL,
+    trust_center      INTEGER NOT NULL,
+    updated_at        TEXT    NOT NULL
+);
+";
+
         /// <summary>The steps of this build, in order.</summary>
-        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1) };
+        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SimulatedStacks) };
 
         /// <summary>The version this build writes.</summary>
         public static int LatestVersion => Migrations[Migrations.Count - 1].ToVersion;

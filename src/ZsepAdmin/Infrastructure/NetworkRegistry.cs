@@ -177,15 +177,26 @@ namespace ZsepAdmin
 
             SimulationHost host = SimulationHost.GetOrCreate(gateway.Config.Radio, gateway.Config.Seed ?? 0);
             int n = 0;
+            var resumed = new List<SimulatedDevice>();
             foreach (SimulatedDeviceRecord r in gateway.Store.GetSimulatedDevices())
             {
                 if (host.FindDevice(r.Ieee) is null)
                 {
                     SimulatedDevice d = host.AddDevice(SimulatedDevices.SpecFor(gateway, r.Kind, r.Ieee, r.InstallCode, new Zsep.Simulation.Medium.Position(r.X, r.Y, r.Z)));
                     d.Offline = r.Offline;
+                    // Its stack carries on from what the store kept (address, parent, key): no re-join.
+                    d.AttachStore(gateway.Store);
+                    if (d.ResumeFromStore())
+                    {
+                        resumed.Add(d);
+                    }
+
                     n++;
                 }
             }
+
+            // A parent router keeps its children across the restart: sleeping end devices poll it again.
+            SimulatedDevice.RestoreParentLinks(resumed);
 
             return n;
         }
@@ -211,7 +222,13 @@ namespace ZsepAdmin
                 Network = gateway.Name,
             };
 
-        public static void Save(Gateway gateway, SimulatedDevice device) =>
+        public static void Save(Gateway gateway, SimulatedDevice device)
+        {
+            if (device.Store != gateway.Store)
+            {
+                device.AttachStore(gateway.Store);
+            }
+
             gateway.Store.UpsertSimulatedDevice(new SimulatedDeviceRecord
             {
                 Ieee = device.Ieee,
@@ -222,5 +239,6 @@ namespace ZsepAdmin
                 Z = device.Position.Z,
                 Offline = device.Offline,
             });
+        }
     }
 }

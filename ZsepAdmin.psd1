@@ -34,6 +34,7 @@
         'Remove-ZsepNetwork'
         'Remove-ZsepNode'
         'Remove-ZsepSimulatedDevice'
+        'Reset-ZsepNodeKey'
         'Restore-ZsepNetwork'
         'Set-ZsepRadio'
         'Set-ZsepSimulatedDevice'

@@ -66,3 +66,9 @@ Describe 'Taking a network over from a backup' {
         { & (Join-Path $script:Scenarios 'BackupTakeover.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Recovering a lost link key' {
+    It 'removes a device and admits it again with its install code (NodeKeyReset.ps1)' {
+        { & (Join-Path $script:Scenarios 'NodeKeyReset.ps1') } | Should -Not -Throw
+    }
+}

@@ -128,6 +128,29 @@ namespace Zsep.Stack.Gateway
             };
         }
 
+        /// <summary>
+        /// Trust Center link key recovery, first half (the device lost its key, or it cannot be trusted): the device is
+        /// removed (its parent drops it, APS Remove Device) and leaves the node table, its incoming counters are
+        /// forgotten, and its registration goes back to Pending with the link key derived from its install code, so the
+        /// device - factory-reset with that code - is admitted again as on its first join. Throws when the device is
+        /// not registered or was registered without an install code (there is nothing to re-derive the key from).
+        /// </summary>
+        public void BeginNodeKeyReset(Eui64 ieee)
+        {
+            TrustCenterDevice device = Store.GetTrustCenterDevice(ieee)
+                ?? throw new ArgumentException($"{ieee} is not registered with the Trust Center of {Name}.", nameof(ieee));
+            if (device.InstallCode is null)
+            {
+                throw new InvalidOperationException($"{ieee} was registered without an install code: its link key cannot be derived again. Register its code with Add-ZsepInstallCode -Force.");
+            }
+
+            Coordinator.RemoveDevice(ieee);
+            Store.RemoveNode(ieee);
+            Store.RemoveIncomingFrameCounters(ieee);
+            Store.SetDeviceStatus(ieee, TrustCenterDeviceStatus.Pending, Scheduler.Now);
+            Trace.Info(TraceCodes.DeviceLeft, ieee, $"link key reset: removed, to be admitted again with its install code (CRC {device.InstallCode.Crc:X4})");
+        }
+
         private FrameCounterReservation NetworkReservation(byte sequence)
         {
             if (_networkCounters.TryGetValue(sequence, out FrameCounterReservation? r))

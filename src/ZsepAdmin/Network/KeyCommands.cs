@@ -53,3 +53,91 @@ namespace ZsepAdmin.Commands
         }
     }
 }
+
+namespace ZsepAdmin.Commands
+{
+    /// <summary>
+    /// Reset-ZsepNodeKey: Trust Center link key recovery for a device whose key is lost - remove it and admit it again
+    /// with its install code (a simulated device is factory-reset here; a real one must be reset by hand).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Reset, "ZsepNodeKey", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ZsepNode))]
+    public sealed class ResetZsepNodeKeyCommand : ZsepNetworkCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Ieee")]
+        [ArgumentCompleter(typeof(IeeeCompleter))]
+        public Eui64 Node { get; set; }
+
+        /// <summary>Network time to wait for the device to join again (and how long joining stays open for it).</summary>
+        [Parameter]
+        [ValidateRange(10, 254)]
+        public int TimeoutSeconds { get; set; } = 180;
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            Gateway gateway = ResolveNetwork();
+            Zsep.Simulation.Devices.SimulatedDevice? simulated =
+                Zsep.Simulation.Devices.SimulationHost.IsSimulated(gateway.Config.Radio) ? Zsep.Simulation.Devices.SimulationHost.Find(gateway.Config.Radio)?.FindDevice(Node) : null;
+            string action = simulated is null
+                ? "Remove the device and admit it again with its install code (factory-reset it now)"
+                : "Remove the simulated device, factory-reset it and admit it again with its install code";
+            if (!ShouldProcessForce($"{Node} on {gateway.Name}", action, Force))
+            {
+                return;
+            }
+
+            try
+            {
+                gateway.BeginNodeKeyReset(Node);
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, "NodeNotRegistered", ErrorCategory.ObjectNotFound, Node));
+                return;
+            }
+            catch (InvalidOperationException ex)
+            {
+                WriteError(new ErrorRecord(ex, "NoInstallCode", ErrorCategory.InvalidOperation, Node));
+                return;
+            }
+
+            if (simulated is not null)
+            {
+                // Factory reset: the device forgets its network and keys and starts joining with its install-code key.
+                Zsep.Simulation.Devices.SimulationHost host = SimulatedDevices.HostOf(gateway);
+                var spec = simulated.Spec;
+                bool offline = simulated.Offline;
+                host.RemoveDevice(Node);
+                gateway.Store.RemoveSimulatedDeviceStack(Node);
+                var fresh = host.AddDevice(spec);
+                fresh.Offline = offline;
+                SimulatedDevices.Save(gateway, fresh);
+            }
+
+            bool wasOpen = gateway.PermitJoinUntil is not null;
+            if (!wasOpen)
+            {
+                gateway.PermitJoin((byte)TimeoutSeconds);
+            }
+
+            bool joined = RunUntil(gateway, () => gateway.Store.GetNode(Node) is not null, TimeSpan.FromSeconds(TimeoutSeconds));
+            if (!wasOpen)
+            {
+                gateway.DisableJoin();
+            }
+
+            if (!joined)
+            {
+                WriteError(new ErrorRecord(new TimeoutException($"{Node} did not join again within {TimeoutSeconds} s of network time. Factory-reset the device; its install code stays registered, so it may join whenever joining is open."),
+                    "NodeKeyResetTimeout", ErrorCategory.OperationTimeout, Node));
+                return;
+            }
+
+            WriteObject(System.Linq.Enumerable.First(gateway.GetNodes(), n => n.Ieee == Node));
+        }
+    }
+}

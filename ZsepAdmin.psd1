@@ -36,6 +36,7 @@
         'Remove-ZsepSimulatedDevice'
         'Reset-ZsepNodeKey'
         'Restore-ZsepNetwork'
+        'Set-ZsepChannel'
         'Set-ZsepRadio'
         'Set-ZsepSimulatedDevice'
         'Set-ZsepTrustCenterPolicy'

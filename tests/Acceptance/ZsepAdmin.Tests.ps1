@@ -72,3 +72,9 @@ Describe 'Recovering a lost link key' {
         { & (Join-Path $script:Scenarios 'NodeKeyReset.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Changing the channel' {
+    It 'moves the network with Mgmt_NWK_Update_req; a device that was off finds it again (ChannelChange.ps1)' {
+        { & (Join-Path $script:Scenarios 'ChannelChange.ps1') } | Should -Not -Throw
+    }
+}

@@ -37,6 +37,7 @@ namespace Zsep.Simulation.Devices
             _counterLimit = _nextCounter; // the next counter reserves a block first
             Node.StateChanged += OnStackStateChanged;
             Node.NetworkKeySwitched += OnNetworkKeySwitched;
+            Node.ChannelChanged += OnChannelChanged;
             SaveStackState();
         }
 
@@ -50,6 +51,7 @@ namespace Zsep.Simulation.Devices
 
             Node.StateChanged -= OnStackStateChanged;
             Node.NetworkKeySwitched -= OnNetworkKeySwitched;
+            Node.ChannelChanged -= OnChannelChanged;
             _store = null;
         }
 
@@ -120,6 +122,8 @@ namespace Zsep.Simulation.Devices
         }
 
         private void OnNetworkKeySwitched(object? sender, NetworkKeySwitchedEventArgs e) => SaveStackState();
+
+        private void OnChannelChanged(object? sender, ChannelChangedEventArgs e) => SaveStackState();
 
         private void SaveStackState()
         {

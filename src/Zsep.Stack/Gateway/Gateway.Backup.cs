@@ -67,7 +67,7 @@ namespace Zsep.Stack.Gateway
                 CoordinatorIeee = Config.CoordinatorIeee,
                 PanId = Config.PanId,
                 ExtendedPanId = Config.ExtendedPanId,
-                NwkUpdateId = 0,
+                NwkUpdateId = NwkUpdateId,
                 SecurityLevel = 5,
                 Channel = (byte)Config.Channel,
                 ChannelMask = new[] { (byte)Config.Channel },
@@ -114,6 +114,7 @@ namespace Zsep.Stack.Gateway
                 store = NetworkStore.Open(folder.StorePath, create: true);
                 DateTimeOffset now = DateTimeOffset.UtcNow;
                 store.SaveNetworkKey(backup.NetworkKeySequence, backup.NetworkKey, now);
+                store.SetNetworkParameter(NwkUpdateIdParameter, backup.NwkUpdateId);
                 long start = Math.Min((long)backup.NetworkKeyFrameCounter + options.FrameCounterIncrement, (long)FrameCounterReservation.MaxCounter);
                 store.ReserveOutgoingFrameCounters(FrameCounterReservation.NetworkKeyName(backup.NetworkKeySequence), start);
                 var nodes = new List<NodeRecord>();

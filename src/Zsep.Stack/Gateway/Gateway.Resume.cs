@@ -13,6 +13,7 @@ namespace Zsep.Stack.Gateway
         /// </summary>
         private void RestoreTopology()
         {
+            RestoreNwkUpdateId();
             var nodes = Store.GetNodes();
             var byIeee = new System.Collections.Generic.Dictionary<Types.Eui64, NodeRecord>();
             foreach (NodeRecord node in nodes)

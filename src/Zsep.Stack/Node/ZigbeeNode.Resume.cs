@@ -36,6 +36,9 @@ namespace Zsep.Stack.Node
 
         public Eui64 TrustCenterAddress { get; init; }
 
+        /// <summary>nwkUpdateId: the channel changes the device has followed.</summary>
+        public byte NwkUpdateId { get; init; }
+
         public override string ToString() => $"{Role} {NwkAddress} parent {ParentAddress} PAN {PanId} channel {Channel} key {NetworkKeySequence}";
     }
 
@@ -64,6 +67,7 @@ namespace Zsep.Stack.Node
                 NetworkKey = _networkKey,
                 NetworkKeySequence = _networkKeySequence,
                 TrustCenterAddress = _trustCenterAddress,
+                NwkUpdateId = _nwkUpdateId,
             };
         }
 
@@ -100,6 +104,7 @@ namespace Zsep.Stack.Node
             _networkKey = state.NetworkKey;
             _networkKeySequence = state.NetworkKeySequence;
             _trustCenterAddress = state.TrustCenterAddress;
+            _nwkUpdateId = state.NwkUpdateId;
             bool rxOn = Role != NodeRole.EndDevice;
             _radio.Configure(new RadioConfiguration { Channel = _channel, PanId = _panId, ShortAddress = _nwkAddress, RxOnWhenIdle = rxOn });
             Neighbor parent = GetOrAddNeighbor(_parentAddress);

@@ -198,6 +198,11 @@ namespace Zsep.Stack.Node
             }
 
             State = state;
+            if (state == NodeState.Joined)
+            {
+                StartSilenceWatch();
+            }
+
             StateChanged?.Invoke(this, state);
         }
 

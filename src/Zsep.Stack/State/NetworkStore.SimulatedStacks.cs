@@ -10,7 +10,7 @@ namespace Zsep.Stack.State
     public sealed partial class NetworkStore
     {
         private const string StackColumns =
-            "ieee, role, nwk_address, parent_address, parent_ieee, pan_id, channel, extended_pan_id, depth, network_key, key_sequence, trust_center, updated_at";
+            "ieee, role, nwk_address, parent_address, parent_ieee, pan_id, channel, extended_pan_id, depth, network_key, key_sequence, trust_center, nwk_update_id, updated_at";
 
         /// <summary>The outgoing frame counter name of a simulated device in the store.</summary>
         public static string SimulatedDeviceCounterName(Eui64 ieee) => "sim:" + ieee.ToCompactString();
@@ -24,11 +24,11 @@ namespace Zsep.Stack.State
             }
 
             Write((c, tx) => NonQuery(c, tx,
-                $"INSERT OR REPLACE INTO simulated_device_stacks ({StackColumns}) VALUES ($i, $r, $a, $pa, $pi, $pan, $ch, $e, $d, $k, $s, $tc, $t)",
+                $"INSERT OR REPLACE INTO simulated_device_stacks ({StackColumns}) VALUES ($i, $r, $a, $pa, $pi, $pan, $ch, $e, $d, $k, $s, $tc, $u, $t)",
                 ("$i", Db(ieee)), ("$r", (long)state.Role), ("$a", (long)state.NwkAddress.Value), ("$pa", (long)state.ParentAddress.Value),
                 ("$pi", Db(state.ParentIeee)), ("$pan", (long)state.PanId.Value), ("$ch", (long)state.Channel), ("$e", Db(state.ExtendedPanId)),
                 ("$d", (long)state.Depth), ("$k", state.NetworkKey.Span.ToArray()), ("$s", (long)state.NetworkKeySequence),
-                ("$tc", Db(state.TrustCenterAddress)), ("$t", Db(at))));
+                ("$tc", Db(state.TrustCenterAddress)), ("$u", (long)state.NwkUpdateId), ("$t", Db(at))));
         }
 
         /// <summary>A simulated device's last joined state, or null (never joined, or it left).</summary>
@@ -52,6 +52,15 @@ namespace Zsep.Stack.State
             NetworkKey = new ZigbeeKey(Blob(r, 9)!),
             NetworkKeySequence = (byte)r.GetInt64(10),
             TrustCenterAddress = Ieee(r, 11),
+            NwkUpdateId = (byte)r.GetInt64(12),
         };
+
+        /// <summary>A named integer of the running network (e.g. nwkUpdateId), or null when never set.</summary>
+        public long? GetNetworkParameter(string name) =>
+            Read(c => Command(c, null, "SELECT value FROM network_parameters WHERE name = $n", ("$n", name)).ExecuteScalarAndDispose() is long v ? v : (long?)null);
+
+        public void SetNetworkParameter(string name, long value) =>
+            Write((c, tx) => NonQuery(c, tx, "INSERT INTO network_parameters (name, value) VALUES ($n, $v) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                ("$n", name), ("$v", value)));
     }
 }

@@ -97,7 +97,12 @@ CREATE TABLE simulated_device_stacks (
     network_key       BLOB    NOT NULL CHECK (length(network_key) = 16),
     key_sequence      INTEGER NOT NULL,
     trust_center      INTEGER NOT NULL,
+    nwk_update_id     INTEGER NOT NULL,
     updated_at        TEXT    NOT NULL
+);
+CREATE TABLE network_parameters (
+    name   TEXT    PRIMARY KEY,
+    value  INTEGER NOT NULL
 );
 ";
 

@@ -141,3 +141,42 @@ namespace ZsepAdmin.Commands
         }
     }
 }
+
+namespace ZsepAdmin.Commands
+{
+    /// <summary>Set-ZsepChannel: moves the whole network to another channel (Mgmt_NWK_Update_req, Zigbee PRO 3.6.1.10).</summary>
+    [Cmdlet(VerbsCommon.Set, "ZsepChannel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(ZsepChannelChange))]
+    public sealed class SetZsepChannelCommand : ZsepNetworkCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateRange(11, 26)]
+        public byte Channel { get; set; }
+
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            Gateway gateway = ResolveNetwork();
+            if (!ShouldProcessForce(gateway.Name, $"Move the network from channel {gateway.Config.Channel} to channel {Channel}", Force))
+            {
+                return;
+            }
+
+            ZsepChannelChange change;
+            try
+            {
+                change = gateway.ChangeChannel(Channel, CancellationToken);
+            }
+            catch (Exception ex) when (ex is not PipelineStoppedException && ex is not OperationCanceledException)
+            {
+                ThrowStackError(ex, gateway.Name);
+                return;
+            }
+
+            WriteVerbose($"Channel {change.PreviousChannel} -> {change.Channel}, nwkUpdateId {change.NwkUpdateId}; devices that missed the request find the network by scanning.");
+            WriteObject(change);
+        }
+    }
+}

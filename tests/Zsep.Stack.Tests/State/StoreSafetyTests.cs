@@ -197,19 +197,20 @@ namespace Zsep.Stack.Tests.State
                 v1.SaveNetworkKey(0, NetworkStoreTests.NetworkKey, NetworkStoreTests.T0);
             }
 
+            int next = StoreSchema.LatestVersion + 1;
             var v2 = StoreSchema.Migrations.Concat(new[]
             {
-                new StoreMigration(2, "CREATE TABLE certificates (ieee INTEGER PRIMARY KEY, certificate BLOB NOT NULL);"),
+                new StoreMigration(next, "CREATE TABLE test_certificates (ieee INTEGER PRIMARY KEY, certificate BLOB NOT NULL);"),
             }).ToArray();
             using (var store = NetworkStore.Open(path, false, v2))
             {
-                Assert.Equal(2, store.SchemaVersion);
+                Assert.Equal(next, store.SchemaVersion);
                 Assert.Equal(NetworkStoreTests.NetworkKey, store.GetNetworkKey(0)!.Key);
             }
 
             using (var again = NetworkStore.Open(path, false, v2))
             {
-                Assert.Equal(2, again.SchemaVersion);
+                Assert.Equal(next, again.SchemaVersion);
             }
 
             var ex = Assert.Throws<NetworkStateException>(() => NetworkStore.Open(path));

@@ -40,6 +40,9 @@ namespace Zsep.Stack.Gateway
                 ?? throw new NetworkStateException(NetworkStateError.CorruptStore, Store.Path, "The store has no network key for the current key sequence.");
             long counter = Math.Max(_frameCounters.ReservedLimit, Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.NetworkKeyName(Config.NetworkKeySequence)) ?? 0);
             Dictionary<Eui64, NodeRecord> nodes = Store.GetNodes().ToDictionary(n => n.Ieee);
+            // The Trust Center secures every device's APS frames from one counter (Gateway.Keys): each link key's tx
+            // counter is at least that counter's reservation.
+            long apsCounter = Math.Max(_linkCounter?.ReservedLimit ?? 0, Store.GetOutgoingFrameCounterLimit(LinkKeyCounterName) ?? counter);
             var devices = new List<CoordinatorBackupDevice>();
             foreach (TrustCenterDevice device in Store.GetTrustCenterDevices().OrderBy(d => d.Ieee.Value))
             {
@@ -55,7 +58,7 @@ namespace Zsep.Stack.Gateway
                     NwkAddress = node?.NwkAddress,
                     IsChild = node?.Parent == Config.CoordinatorIeee,
                     LinkKey = device.LinkKey,
-                    LinkKeyTxCounter = (uint)Math.Min(uint.MaxValue, Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.LinkKeyName(device.Ieee)) ?? 0),
+                    LinkKeyTxCounter = (uint)Math.Min(uint.MaxValue, Math.Max(apsCounter, Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.LinkKeyName(device.Ieee)) ?? 0)),
                     LinkKeyRxCounter = Store.GetIncomingFrameCounter(device.Ieee, FrameCounterKeyKind.Link, 0) ?? 0,
                 });
             }
@@ -159,6 +162,11 @@ namespace Zsep.Stack.Gateway
                     }
                 }
 
+                // The restored Trust Center's APS counter starts above every link key's tx counter and the network key's.
+                long apsStart = backup.Devices.Where(d => d.LinkKey is not null)
+                    .Select(d => Math.Min((long)d.LinkKeyTxCounter + options.FrameCounterIncrement, (long)FrameCounterReservation.MaxCounter))
+                    .DefaultIfEmpty(0).Max();
+                store.ReserveOutgoingFrameCounters(LinkKeyCounterName, Math.Max(apsStart, start));
                 store.UpsertNodes(nodes);
                 store.Dispose();
                 store = null;

@@ -128,6 +128,12 @@ namespace Zsep.Simulation.Tests.Devices
             Assert.True(seen[gw.Config.CoordinatorIeee].Sequence == 1 && seen[gw.Config.CoordinatorIeee].Counter < 1000);
             Assert.Equal(FrameCounterReservation.DefaultBlockSize, (uint)gw.Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.NetworkKeyName(1))!.Value);
             Assert.True((gw.Store.GetOutgoingFrameCounterLimit(Gateway.LinkKeyCounterName) ?? 0) >= apsBefore);
+            // A backup taken now carries the new key, and link-key tx counters at least the APS counter's reservation
+            // (the network key's counter restarted; a restored gateway must not go below what devices saw).
+            CoordinatorBackup backup = gw.CreateBackup("test");
+            Assert.Equal((byte)1, backup.NetworkKeySequence);
+            long apsLimit = gw.Store.GetOutgoingFrameCounterLimit(Gateway.LinkKeyCounterName) ?? 0;
+            Assert.All(backup.Devices, d => Assert.True(d.LinkKeyTxCounter >= apsLimit && d.LinkKeyTxCounter > backup.NetworkKeyFrameCounter));
 
             // It comes back after the grace for the old key has long passed: a neighbor hears it under key 0, the Trust
             // Center sends it key 1, and it switches.

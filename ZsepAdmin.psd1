@@ -61,9 +61,11 @@
         'Remove-ZsepNetwork'
         'Remove-ZsepNode'
         'Remove-ZsepSimulatedDevice'
+        'Reset-ZsepNodeKey'
         'Restore-ZsepNetwork'
         'Send-ZsepLoadControlEvent'
         'Send-ZsepMessage'
+        'Set-ZsepChannel'
         'Set-ZsepCluster'
         'Set-ZsepRadio'
         'Set-ZsepReporting'
@@ -78,6 +80,7 @@
         'Test-ZsepCertificate'
         'Test-ZsepMesh'
         'Test-ZsepRadio'
+        'Update-ZsepNetworkKey'
         'Write-ZsepAttribute'
     )
     FunctionsToExport    = @()

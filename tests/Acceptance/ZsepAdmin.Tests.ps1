@@ -98,3 +98,27 @@ Describe 'Binding tables' {
         { & (Join-Path $script:Scenarios 'BindingTableFull.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Rotating the network key' {
+    It 'moves every device to the new key sequence, one that was off during the update included (KeyRotation.ps1)' {
+        { & (Join-Path $script:Scenarios 'KeyRotation.ps1') } | Should -Not -Throw
+    }
+}
+
+Describe 'Taking a network over from a backup' {
+    It 'restores onto a new folder and the meters keep talking without re-joining (BackupTakeover.ps1)' {
+        { & (Join-Path $script:Scenarios 'BackupTakeover.ps1') } | Should -Not -Throw
+    }
+}
+
+Describe 'Recovering a lost link key' {
+    It 'removes a device and admits it again with its install code (NodeKeyReset.ps1)' {
+        { & (Join-Path $script:Scenarios 'NodeKeyReset.ps1') } | Should -Not -Throw
+    }
+}
+
+Describe 'Changing the channel' {
+    It 'moves the network with Mgmt_NWK_Update_req; a device that was off finds it again (ChannelChange.ps1)' {
+        { & (Join-Path $script:Scenarios 'ChannelChange.ps1') } | Should -Not -Throw
+    }
+}

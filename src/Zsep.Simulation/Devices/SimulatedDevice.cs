@@ -48,7 +48,7 @@ namespace Zsep.Simulation.Devices
     /// role (mains-powered meters, load control devices, range extenders) or as an end device polling its parent
     /// (in-home displays). It keeps trying to join its network, with jitter, as real devices do.
     /// </summary>
-    public sealed class SimulatedDevice : IDisposable
+    public sealed partial class SimulatedDevice : IDisposable
     {
         /// <summary>Time between join attempts after a failed one (plus up to the same again of jitter).</summary>
         public static readonly TimeSpan JoinRetryInterval = TimeSpan.FromSeconds(8);
@@ -69,6 +69,7 @@ namespace Zsep.Simulation.Devices
                 ScanChannelMask = spec.Channel == 0 ? 0x07FFF800u : 0u,
                 ExtendedPanId = spec.ExtendedPanId,
                 LinkKey = spec.InstallCode?.DeriveLinkKey(),
+                NextOutgoingFrameCounter = NextFrameCounter,
             });
             Node.StateChanged += OnStateChanged;
             // A per-device spread (0.5 to 1.5 times the household curve, 1,000 to 50,000 kWh on the register) from the IEEE address.
@@ -86,7 +87,7 @@ namespace Zsep.Simulation.Devices
         /// <summary>The device's key establishment (when it has a certificate).</summary>
         public SimulatedKeyEstablishment? KeyEstablishment { get; }
 
-        public SimulatedDeviceSpec Spec { get; }
+        public SimulatedDeviceSpec Spec { get; private set; }
 
         public SimulatedDeviceKind Kind => Spec.Kind;
 
@@ -154,6 +155,7 @@ namespace Zsep.Simulation.Devices
 
             _disposed = true;
             KeyEstablishment?.Dispose();
+            DetachStore();
             Application.Dispose();
             Node.Dispose();
             Radio.Dispose();

@@ -40,6 +40,9 @@ namespace Zsep.Stack.Gateway
                 ?? throw new NetworkStateException(NetworkStateError.CorruptStore, Store.Path, "The store has no network key for the current key sequence.");
             long counter = Math.Max(_frameCounters.ReservedLimit, Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.NetworkKeyName(Config.NetworkKeySequence)) ?? 0);
             Dictionary<Eui64, NodeRecord> nodes = Store.GetNodes().ToDictionary(n => n.Ieee);
+            // The Trust Center secures every device's APS frames from one counter (Gateway.Keys): each link key's tx
+            // counter is at least that counter's reservation.
+            long apsCounter = Math.Max(_linkCounter?.ReservedLimit ?? 0, Store.GetOutgoingFrameCounterLimit(LinkKeyCounterName) ?? counter);
             var devices = new List<CoordinatorBackupDevice>();
             foreach (TrustCenterDevice device in Store.GetTrustCenterDevices().OrderBy(d => d.Ieee.Value))
             {
@@ -55,7 +58,7 @@ namespace Zsep.Stack.Gateway
                     NwkAddress = node?.NwkAddress,
                     IsChild = node?.Parent == Config.CoordinatorIeee,
                     LinkKey = device.LinkKey,
-                    LinkKeyTxCounter = (uint)Math.Min(uint.MaxValue, Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.LinkKeyName(device.Ieee)) ?? 0),
+                    LinkKeyTxCounter = (uint)Math.Min(uint.MaxValue, Math.Max(apsCounter, Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.LinkKeyName(device.Ieee)) ?? 0)),
                     LinkKeyRxCounter = Store.GetIncomingFrameCounter(device.Ieee, FrameCounterKeyKind.Link, 0) ?? 0,
                 });
             }
@@ -67,7 +70,7 @@ namespace Zsep.Stack.Gateway
                 CoordinatorIeee = Config.CoordinatorIeee,
                 PanId = Config.PanId,
                 ExtendedPanId = Config.ExtendedPanId,
-                NwkUpdateId = 0,
+                NwkUpdateId = NwkUpdateId,
                 SecurityLevel = 5,
                 Channel = (byte)Config.Channel,
                 ChannelMask = new[] { (byte)Config.Channel },
@@ -114,6 +117,7 @@ namespace Zsep.Stack.Gateway
                 store = NetworkStore.Open(folder.StorePath, create: true);
                 DateTimeOffset now = DateTimeOffset.UtcNow;
                 store.SaveNetworkKey(backup.NetworkKeySequence, backup.NetworkKey, now);
+                store.SetNetworkParameter(NwkUpdateIdParameter, backup.NwkUpdateId);
                 long start = Math.Min((long)backup.NetworkKeyFrameCounter + options.FrameCounterIncrement, (long)FrameCounterReservation.MaxCounter);
                 store.ReserveOutgoingFrameCounters(FrameCounterReservation.NetworkKeyName(backup.NetworkKeySequence), start);
                 var nodes = new List<NodeRecord>();
@@ -158,6 +162,11 @@ namespace Zsep.Stack.Gateway
                     }
                 }
 
+                // The restored Trust Center's APS counter starts above every link key's tx counter and the network key's.
+                long apsStart = backup.Devices.Where(d => d.LinkKey is not null)
+                    .Select(d => Math.Min((long)d.LinkKeyTxCounter + options.FrameCounterIncrement, (long)FrameCounterReservation.MaxCounter))
+                    .DefaultIfEmpty(0).Max();
+                store.ReserveOutgoingFrameCounters(LinkKeyCounterName, Math.Max(apsStart, start));
                 store.UpsertNodes(nodes);
                 store.Dispose();
                 store = null;

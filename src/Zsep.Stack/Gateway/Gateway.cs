@@ -26,7 +26,7 @@ namespace Zsep.Stack.Gateway
 
         private readonly NetworkFolder _folder;
         private readonly StoreTrustCenterPolicy _policy;
-        private readonly FrameCounterReservation _frameCounters;
+        private FrameCounterReservation _frameCounters;
         private readonly RadioLease _lease;
         private readonly CaptureTap _tap;
         private bool _disposed;
@@ -51,6 +51,8 @@ namespace Zsep.Stack.Gateway
                 NetworkKeySequenceNumber = config.NetworkKeySequence,
                 TrustCenter = _policy,
                 NextOutgoingFrameCounter = () => _frameCounters.Next(),
+                NextNetworkKeyFrameCounter = NextNetworkCounter,
+                NextLinkKeyFrameCounter = NextLinkCounter,
                 // A device's proof that it holds the key (its Device_annce, or other secured traffic) can take a
                 // while to cross a busy multi-hop mesh; refusing too early strands good devices.
                 AuthenticationTimeout = TimeSpan.FromSeconds(30),
@@ -61,6 +63,7 @@ namespace Zsep.Stack.Gateway
             Coordinator.FrameDropped += OnFrameDropped;
             Coordinator.AuthenticationFailed += OnAuthenticationFailed;
             StartApplication();
+            StartKeys();
         }
 
         public string Name => Config.Name;
@@ -149,6 +152,7 @@ namespace Zsep.Stack.Gateway
                 RadioLease lease = radios.Open(config.Radio, config.CoordinatorIeee, config.Seed ?? 0);
                 var gateway = new Gateway(folder, config, store, lease, key.Key);
                 gateway.Coordinator.Form();
+                gateway.RestoreTopology();
                 gateway.Trace.Info(TraceCodes.NwkResumed, config.CoordinatorIeee, $"reconnected: channel {config.Channel} PAN {config.PanId}");
                 return gateway;
             }

@@ -373,7 +373,7 @@ namespace Zsep.Stack.Node
                 Counter = ++_apsCounter,
             }.ToArray();
             byte[] payload = command.ToArray();
-            var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.KeyTransport, NextFrameCounter(), Ieee, null);
+            var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.KeyTransport, NextLinkFrameCounter(), Ieee, null);
             byte[] secured = new byte[ZigbeeSecurity.SecuredLength(header.Length, aux, payload.Length)];
             ZigbeeSecurity.Secure(header, aux, payload, linkKey, null, secured);
             return secured;
@@ -392,6 +392,9 @@ namespace Zsep.Stack.Node
                 case ApsTunnelCommand tunnel when Role == NodeRole.Router && nwk.SourceAddress == NwkAddress.Coordinator:
                     RelayTunnel(tunnel);
                     break;
+                case ApsSwitchKeyCommand switchKey when Role != NodeRole.Coordinator && nwk.SourceAddress == NwkAddress.Coordinator:
+                    OnSwitchKey(switchKey);
+                    break;
                 default:
                     Drop("ApsCommandIgnored");
                     break;
@@ -401,6 +404,13 @@ namespace Zsep.Stack.Node
         /// <summary>A parent router relays the tunnelled APS frame to its joining child, NWK-unsecured (4.6.3.7).</summary>
         private void RelayTunnel(ApsTunnelCommand tunnel)
         {
+            if (StaleKeyNeighborAddress(tunnel.DestinationAddress) is ushort stale)
+            {
+                // The current key for a neighbor that missed a key update: under the previous key it can still read.
+                SendToNeighborUnderPreviousKey(stale, tunnel.TunneledFrame);
+                return;
+            }
+
             Child? child = _children.Values.FirstOrDefault(c => c.Ieee == tunnel.DestinationAddress);
             if (child is null)
             {
@@ -414,6 +424,12 @@ namespace Zsep.Stack.Node
         /// <summary>A joining device unsecures the Transport Key with the key-transport key of its own link key (4.6.3.2.2).</summary>
         private void OnSecuredApsCommand(byte[] aps, int headerLength)
         {
+            if (State == NodeState.Joined && Role != NodeRole.Coordinator)
+            {
+                OnJoinedSecuredApsCommand(aps, headerLength);
+                return;
+            }
+
             if (State != NodeState.Authenticating)
             {
                 Drop("ApsSecuredCommandIgnored");

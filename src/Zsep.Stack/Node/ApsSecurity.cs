@@ -103,7 +103,7 @@ namespace Zsep.Stack.Node
         private byte[] SecureApsData(ApsHeader header, ReadOnlySpan<byte> payload, ZigbeeKey key)
         {
             byte[] headerBytes = (header with { Security = true }).ToArray();
-            var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.Data, NextFrameCounter(), Ieee, null);
+            var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.Data, NextLinkFrameCounter(), Ieee, null);
             byte[] secured = new byte[ZigbeeSecurity.SecuredLength(headerBytes.Length, aux, payload.Length)];
             ZigbeeSecurity.Secure(headerBytes, aux, payload, key, null, secured);
             return secured;

@@ -114,6 +114,11 @@ namespace Zsep.Stack.Node
 
         private void OnBeacon(MacFrame frame, byte lqi)
         {
+            if (OnRediscoveryBeacon(frame, lqi))
+            {
+                return;
+            }
+
             if (State != NodeState.Discovering || frame.Beacon is not MacBeacon beacon || beacon.ZigbeeBeacon is not ZigbeeBeaconPayload zb ||
                 frame.SourceAddress.Mode != MacAddressingMode.Short || frame.SourcePanId is not PanId pan)
             {
@@ -285,6 +290,12 @@ namespace Zsep.Stack.Node
                     DestinationAddress = MacAddress.FromShort(_parentAddress),
                     SourceAddress = MacAddress.FromShort(_nwkAddress),
                     Payload = MacDataRequest.Instance.ToArray(),
+                }, r =>
+                {
+                    if (State == NodeState.Joined)
+                    {
+                        OnPollResult(r.Status == RadioTransmitStatus.Success);
+                    }
                 });
                 _pollTimer = _scheduler.Schedule(period, Poll);
             }
@@ -360,6 +371,7 @@ namespace Zsep.Stack.Node
                 EndDeviceCapacity = capacity,
                 DeviceDepth = _depth,
                 NwkExtendedPanId = _extendedPanId,
+                NwkUpdateId = _nwkUpdateId,
             };
             var beacon = new MacBeacon
             {

@@ -31,10 +31,15 @@ namespace Zsep.Stack.Node
                 return bytes;
             }
 
+            // A frame for a neighbor that still holds the previous key (bringing it up to date, ZigbeeNode.KeyRotation)
+            // goes under that key and its own counter; everything else under the active key.
+            bool previous = _secureWithPreviousKey && _previousNetworkKey is not null;
+            ZigbeeKey key = previous ? _previousNetworkKey! : _networkKey!;
+            byte sequence = previous ? _previousNetworkKeySequence : _networkKeySequence;
             byte[] headerBytes = (header with { Security = true }).ToArray();
-            var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.Network, NextFrameCounter(), Ieee, _networkKeySequence);
+            var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.Network, NextNetworkFrameCounter(sequence), Ieee, sequence);
             byte[] secured = new byte[ZigbeeSecurity.SecuredLength(headerBytes.Length, aux, payload.Length)];
-            ZigbeeSecurity.Secure(headerBytes, aux, payload, _networkKey!, null, secured);
+            ZigbeeSecurity.Secure(headerBytes, aux, payload, key, null, secured);
             return secured;
         }
 
@@ -66,9 +71,20 @@ namespace Zsep.Stack.Node
             SecurityOutcome outcome;
             AuxiliarySecurityHeader aux;
             int length;
+            NetworkKeyUse use;
             try
             {
-                outcome = ZigbeeSecurity.Unsecure(frame, header.HeaderLength, _networkKey, null, plaintext, out aux, out length);
+                // 4.3.1.2 step 3: the key is the one whose sequence number the auxiliary header names.
+                AuxiliarySecurityHeader named = ZigbeeSecurity.ReadAuxiliaryHeader(frame, header.HeaderLength);
+                ZigbeeKey? key = SelectNetworkKey(named.KeySequenceNumber, out use);
+                if (key is null)
+                {
+                    Counters.SecurityFailures++;
+                    Drop("NwkUnknownKeySequence");
+                    return null;
+                }
+
+                outcome = ZigbeeSecurity.Unsecure(frame, header.HeaderLength, key, null, plaintext, out aux, out length);
             }
             catch (Codec.FrameFormatException)
             {
@@ -84,7 +100,20 @@ namespace Zsep.Stack.Node
                 return null;
             }
 
-            if (_incomingCounters.TryGetValue(source, out uint last) && aux.FrameCounter <= last)
+            if (use == NetworkKeyUse.Previous && !OnPreviousKeyFrame(source, header))
+            {
+                return null;
+            }
+
+            if (use == NetworkKeyUse.Alternate)
+            {
+                // The first frame under the key the Trust Center sent us: the network has switched (a Switch Key we
+                // missed, or a relay that switched before us) - 4.6.3.4. Its counters start afresh.
+                ActivateAlternateKey("FrameUnderNewKey");
+            }
+
+            Dictionary<Eui64, uint> counters = use == NetworkKeyUse.Previous ? _previousIncomingCounters : _incomingCounters;
+            if (counters.TryGetValue(source, out uint last) && aux.FrameCounter <= last)
             {
                 Counters.NwkReplaysDropped++;
                 Counters.SecurityFailures++;
@@ -92,7 +121,8 @@ namespace Zsep.Stack.Node
                 return null;
             }
 
-            _incomingCounters[source] = aux.FrameCounter;
+            counters[source] = aux.FrameCounter;
+            _neighborKeySequences[source] = aux.KeySequenceNumber.GetValueOrDefault();
             hop = source;
             return plaintext.AsSpan(0, length).ToArray();
         }

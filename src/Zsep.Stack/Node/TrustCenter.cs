@@ -64,8 +64,17 @@ namespace Zsep.Stack.Node
                 }
             }
 
-            return null;
+            return _restoredParents.TryGetValue(address, out ushort parent) ? parent : null;
         }
+
+        /// <summary>Parents of devices admitted before a restart (from the gateway's node table), for source routes.</summary>
+        private readonly Dictionary<ushort, ushort> _restoredParents = new Dictionary<ushort, ushort>();
+
+        /// <summary>
+        /// After a restart: <paramref name="device"/>'s parent, as the node table recorded it, so that the coordinator can
+        /// build a source route along the join tree (an end device behind a router) before any route record arrives.
+        /// </summary>
+        public void RestoreDeviceParent(NwkAddress device, NwkAddress parent) => _restoredParents[device.Value] = parent.Value;
 
         private void TrustCenterOnUpdateDevice(NwkAddress parent, ApsUpdateDeviceCommand update)
         {
@@ -90,8 +99,13 @@ namespace Zsep.Stack.Node
 
                     break;
                 default:
-                    // Rejoins (secured or Trust Center rejoin) are not implemented.
-                    Drop("UpdateDeviceRejoinNotSupported");
+                    // Rejoins (secured or Trust Center rejoin) are not implemented, except a router's report of a
+                    // device that missed a network key update (ZigbeeNode.KeyRotation).
+                    if (!TrustCenterOnStaleKeyReport(parent, update))
+                    {
+                        Drop("UpdateDeviceRejoinNotSupported");
+                    }
+
                     break;
             }
         }

@@ -43,6 +43,9 @@ namespace Zsep.Stack.Node
                 case MgmtPermitJoiningRequest permit when Role != NodeRole.EndDevice:
                     OpenPermitJoin(permit.PermitDuration);
                     break;
+                case MgmtNwkUpdateRequest update when update.ScanDuration == MgmtNwkUpdateRequest.ChannelChange:
+                    OnMgmtNwkUpdate(nwk, update);
+                    break;
             }
         }
 

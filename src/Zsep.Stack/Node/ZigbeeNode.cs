@@ -198,12 +198,23 @@ namespace Zsep.Stack.Node
             }
 
             State = state;
+            if (state == NodeState.Joined)
+            {
+                StartSilenceWatch();
+            }
+
             StateChanged?.Invoke(this, state);
         }
 
         private void Drop(string reason) => FrameDropped?.Invoke(this, new FrameDroppedEventArgs(reason));
 
-        private uint NextFrameCounter() => _nextFrameCounter();
+        /// <summary>The next NWK outgoing frame counter under the network key with <paramref name="keySequence"/>.</summary>
+        private uint NextNetworkFrameCounter(byte keySequence) =>
+            _options.NextNetworkKeyFrameCounter is { } perKey ? perKey(keySequence) : _nextFrameCounter();
+
+        /// <summary>The next APS outgoing frame counter (link keys, key-transport keys).</summary>
+        private uint NextLinkFrameCounter() =>
+            _options.NextLinkKeyFrameCounter is { } aps ? aps() : _nextFrameCounter();
 
         private void SchedulePeriodic(TimeSpan period, TimeSpan firstJitterMax, Action action)
         {

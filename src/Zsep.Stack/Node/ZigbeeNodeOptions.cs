@@ -53,6 +53,26 @@ namespace Zsep.Stack.Node
         /// </summary>
         public Func<uint>? NextOutgoingFrameCounter { get; init; }
 
+        /// <summary>
+        /// The outgoing NWK frame counter of the network key with the given key sequence number (05-3474 4.3.1.1: each
+        /// nwkSecurityMaterialSet entry has its own OutgoingFrameCounter, so a new key starts from 0). Null: the
+        /// shared <see cref="NextOutgoingFrameCounter"/>.
+        /// </summary>
+        public Func<byte, uint>? NextNetworkKeyFrameCounter { get; init; }
+
+        /// <summary>
+        /// The outgoing APS frame counter of this node's link keys (apsDeviceKeyPairSet OutgoingFrameCounter, 4.4.1.1),
+        /// which a network key switch does not reset. Null: the shared <see cref="NextOutgoingFrameCounter"/>.
+        /// </summary>
+        public Func<uint>? NextLinkKeyFrameCounter { get; init; }
+
+        /// <summary>
+        /// How long after a key switch frames secured with the previous network key are still accepted (05-3474
+        /// 4.6.3.4: devices switch at slightly different times). After that they are dropped, but still recognised, so
+        /// the sender is brought up to date. 10 minutes.
+        /// </summary>
+        public TimeSpan PreviousNetworkKeyGrace { get; init; } = TimeSpan.FromMinutes(10);
+
         /// <summary>Active scan dwell per channel (scan duration 3: 2^3+1 superframes = 138 ms).</summary>
         public TimeSpan ScanDurationPerChannel { get; init; } = TimeSpan.FromMilliseconds(138);
 

@@ -137,7 +137,11 @@ namespace Zsep.Stack.State
 
         /// <summary>Deletes a simulated device. Returns false when it was unknown.</summary>
         public bool RemoveSimulatedDevice(Eui64 ieee) =>
-            Write((c, tx) => NonQuery(c, tx, "DELETE FROM simulated_devices WHERE ieee = $i", ("$i", Db(ieee))) > 0);
+            Write((c, tx) =>
+            {
+                NonQuery(c, tx, "DELETE FROM simulated_device_stacks WHERE ieee = $i", ("$i", Db(ieee)));
+                return NonQuery(c, tx, "DELETE FROM simulated_devices WHERE ieee = $i", ("$i", Db(ieee))) > 0;
+            });
 
         private static SimulatedDeviceRecord MapSimulated(SqliteDataReader r)
         {

@@ -165,8 +165,35 @@ CREATE TABLE gateway_settings (
 );
 ";
 
+        /// <summary>
+        /// Version 5: the joined state of each simulated device's stack (05-3474 3.5.2, what a device keeps in
+        /// non-volatile memory), so that a simulated network survives a restart without re-joining.
+        /// </summary>
+        private const string V5SimulatedStacks = @"
+CREATE TABLE simulated_device_stacks (
+    ieee              INTEGER PRIMARY KEY,
+    role              INTEGER NOT NULL,
+    nwk_address       INTEGER NOT NULL,
+    parent_address    INTEGER NOT NULL,
+    parent_ieee       INTEGER NULL,
+    pan_id            INTEGER NOT NULL,
+    channel           INTEGER NOT NULL,
+    extended_pan_id   INTEGER NOT NULL,
+    depth             INTEGER NOT NULL,
+    network_key       BLOB    NOT NULL CHECK (length(network_key) = 16),
+    key_sequence      INTEGER NOT NULL,
+    trust_center      INTEGER NOT NULL,
+    nwk_update_id     INTEGER NOT NULL,
+    updated_at        TEXT    NOT NULL
+);
+CREATE TABLE network_parameters (
+    name   TEXT    PRIMARY KEY,
+    value  INTEGER NOT NULL
+);
+";
+
         /// <summary>The steps of this build, in order.</summary>
-        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SmartEnergy), new StoreMigration(3, V3Cbke), new StoreMigration(4, V4InterviewsAndSettings) };
+        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SmartEnergy), new StoreMigration(3, V3Cbke), new StoreMigration(4, V4InterviewsAndSettings), new StoreMigration(5, V5SimulatedStacks) };
 
         /// <summary>The version this build writes.</summary>
         public static int LatestVersion => Migrations[Migrations.Count - 1].ToVersion;

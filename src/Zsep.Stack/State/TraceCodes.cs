@@ -36,6 +36,9 @@ namespace Zsep.Stack.State
         /// <summary>The network key was switched (APS Switch-Key, Zigbee PRO 4.4.3.7).</summary>
         public const string KeySwitched = "KEY_SWITCHED";
 
+        /// <summary>The network moved to another channel (Mgmt_NWK_Update_req, Zigbee PRO 2.4.3.3.9, 3.6.1.10).</summary>
+        public const string ChannelChanged = "CHANNEL_CHANGED";
+
         /// <summary>A device was refused or a frame failed authentication: unknown device, wrong key, bad MIC.</summary>
         public const string ErrAuthSecFail = "ERR_AUTH_SEC_FAIL";
 

@@ -126,11 +126,11 @@ namespace ZsepAdmin
         /// Closes a network: its stack stops and its simulated devices leave the medium (they stay in the store, and
         /// Connect-ZsepNetwork brings them back). A medium nobody uses any more is dropped.
         /// </summary>
-        public static void Close(Gateway gateway)
+        public static void Close(Gateway gateway, bool keepSimulatedDevices = false)
         {
             Remove(gateway);
             gateway.Dispose();
-            if (SimulationHost.Find(gateway.Config.Radio) is { } host)
+            if (!keepSimulatedDevices && SimulationHost.Find(gateway.Config.Radio) is { } host)
             {
                 foreach (SimulatedDevice d in host.Devices.Where(d => d.Spec.Network == gateway.Name).ToList())
                 {
@@ -144,6 +144,32 @@ namespace ZsepAdmin
             }
         }
 
+        /// <summary>
+        /// A network restored from a backup takes over the simulated devices on its medium that were commissioned for the
+        /// backed-up network (the same extended PAN ID) and that no open network owns (Remove-ZsepNetwork
+        /// -KeepSimulatedDevices left them on the air): they become its devices and are recorded in its store.
+        /// </summary>
+        public static int AdoptSimulatedDevices(Gateway gateway)
+        {
+            if (!SimulationHost.IsSimulated(gateway.Config.Radio) || SimulationHost.Find(gateway.Config.Radio) is not { } host)
+            {
+                return 0;
+            }
+
+            int n = 0;
+            foreach (SimulatedDevice d in host.Devices)
+            {
+                if (d.Spec.ExtendedPanId == gateway.Config.ExtendedPanId && d.Spec.Network != gateway.Name && !IsOpen(d.Spec.Network))
+                {
+                    d.Adopt(gateway.Name);
+                    SimulatedDevices.Save(gateway, d);
+                    n++;
+                }
+            }
+
+            return n;
+        }
+
         /// <summary>Recreates the simulated devices stored with a network on its medium (after Connect-ZsepNetwork).</summary>
         public static int RestoreSimulatedDevices(Gateway gateway)
         {
@@ -154,15 +180,26 @@ namespace ZsepAdmin
 
             SimulationHost host = SimulationHost.GetOrCreate(gateway.Config.Radio, gateway.Config.Seed ?? 0);
             int n = 0;
+            var resumed = new List<SimulatedDevice>();
             foreach (SimulatedDeviceRecord r in gateway.Store.GetSimulatedDevices())
             {
                 if (host.FindDevice(r.Ieee) is null)
                 {
                     SimulatedDevice d = host.AddDevice(SimulatedDevices.SpecFor(gateway, r.Kind, r.Ieee, r.InstallCode, new Zsep.Simulation.Medium.Position(r.X, r.Y, r.Z)));
                     d.Offline = r.Offline;
+                    // Its stack carries on from what the store kept (address, parent, key): no re-join.
+                    d.AttachStore(gateway.Store);
+                    if (d.ResumeFromStore())
+                    {
+                        resumed.Add(d);
+                    }
+
                     n++;
                 }
             }
+
+            // A parent router keeps its children across the restart: sleeping end devices poll it again.
+            SimulatedDevice.RestoreParentLinks(resumed);
 
             return n;
         }
@@ -188,7 +225,13 @@ namespace ZsepAdmin
                 Network = gateway.Name,
             };
 
-        public static void Save(Gateway gateway, SimulatedDevice device) =>
+        public static void Save(Gateway gateway, SimulatedDevice device)
+        {
+            if (device.Store != gateway.Store)
+            {
+                device.AttachStore(gateway.Store);
+            }
+
             gateway.Store.UpsertSimulatedDevice(new SimulatedDeviceRecord
             {
                 Ieee = device.Ieee,
@@ -199,5 +242,6 @@ namespace ZsepAdmin
                 Z = device.Position.Z,
                 Offline = device.Offline,
             });
+        }
     }
 }

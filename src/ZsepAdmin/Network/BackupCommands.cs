@@ -112,7 +112,8 @@ namespace ZsepAdmin.Commands
             }
 
             NetworkRegistry.Add(gateway);
-            WriteVerbose($"Restored '{Name}' in {path}: coordinator {backup.CoordinatorIeee}, {backup.Devices.Count} devices; outgoing frame counter starts at {backup.NetworkKeyFrameCounter + (long)FrameCounterIncrement}.");
+            int adopted = NetworkRegistry.AdoptSimulatedDevices(gateway);
+            WriteVerbose($"Restored '{Name}' in {path}: coordinator {backup.CoordinatorIeee}, {backup.Devices.Count} devices, {adopted} simulated devices on {Radio} taken over; outgoing frame counter starts at {backup.NetworkKeyFrameCounter + (long)FrameCounterIncrement}.");
             WriteObject(gateway.Describe(isDefault: true));
         }
     }

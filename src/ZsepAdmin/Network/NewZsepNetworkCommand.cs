@@ -189,16 +189,20 @@ namespace ZsepAdmin.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary>Leave the network's simulated devices on the air (for Restore-ZsepNetwork to take over from a backup).</summary>
+        [Parameter]
+        public SwitchParameter KeepSimulatedDevices { get; set; }
+
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();
             string path = gateway.StatePath;
-            if (!ShouldProcessForce($"{gateway.Name} and its state in {path} (network key, Trust Center table, nodes)", "Delete the network", Force))
+            if (!ShouldProcessForce($"{gateway.Name} and its state in {path} (network key, Trust Center table, nodes)" + (KeepSimulatedDevices ? "; its simulated devices stay on the air" : ""), "Delete the network", Force))
             {
                 return;
             }
 
-            NetworkRegistry.Close(gateway);
+            NetworkRegistry.Close(gateway, KeepSimulatedDevices);
             Zsep.Stack.State.NetworkFolder.Delete(path);
             WriteVerbose($"Deleted {path}.");
         }

@@ -48,9 +48,13 @@ namespace Zsep.Stack.Gateway
                 (Scheduler as RealTimeScheduler)?.Post(() => { }); // wake the pump so it yields at once
                 lock (_gateSync)
                 {
+                    var waited = System.Diagnostics.Stopwatch.StartNew(); // wall time: a guard, not stack timing
                     while (_gateOwner is not null && _gateOwner != Thread.CurrentThread)
                     {
-                        Monitor.Wait(_gateSync);
+                        if (!Monitor.Wait(_gateSync, 1000) && waited.Elapsed > TimeSpan.FromSeconds(60))
+                        {
+                            throw new TimeoutException($"The network {Name} stayed busy for a minute (its background loop did not yield).");
+                        }
                     }
 
                     _gateOwner = Thread.CurrentThread;

@@ -206,7 +206,13 @@ namespace Zsep.Stack.Runtime
 
             _stopping = true;
             _wake.Set();
-            t.Join();
+            if (t != Thread.CurrentThread && !t.Join(TimeSpan.FromSeconds(10)))
+            {
+                // The loop is stuck inside an item (a blocked write to a dead line, say). It is a background thread:
+                // leave it rather than hang the caller; it ends with the process.
+                BackgroundError ??= new TimeoutException($"The loop thread '{t.Name}' did not stop within 10 s.");
+            }
+
             _thread = null;
         }
 

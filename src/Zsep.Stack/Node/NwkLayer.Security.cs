@@ -84,7 +84,7 @@ namespace Zsep.Stack.Node
                     return null;
                 }
 
-                outcome = ZigbeeSecurity.Unsecure(frame, header.HeaderLength, key, null, plaintext, out aux, out length);
+                outcome = UnsecureMemo.Unsecure(frame, header.HeaderLength, key, plaintext, out aux, out length);
             }
             catch (Codec.FrameFormatException)
             {

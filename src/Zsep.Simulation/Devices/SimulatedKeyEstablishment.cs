@@ -107,6 +107,9 @@ namespace Zsep.Simulation.Devices
         /// <summary>How many key establishments succeeded.</summary>
         public int Successes { get; private set; }
 
+        /// <summary>The Trust Center's Confirm-Key status for the last established key (null: none yet, or no answer).</summary>
+        public Zsep.Stack.Aps.ApsStatus? KeyVerifyStatus { get; private set; }
+
         /// <summary>Raised when a key establishment ends.</summary>
         public event Action<KeyEstablishmentOutcome>? Completed;
 
@@ -154,6 +157,9 @@ namespace Zsep.Simulation.Devices
             {
                 _node.SetTrustCenterLinkKey(key);
                 Successes++;
+                // 4.6.3.8: prove the new key to the Trust Center (Verify-Key), which confirms it under that key.
+                KeyVerifyStatus = null;
+                _node.VerifyTrustCenterLinkKey(TimeSpan.FromSeconds(15), status => KeyVerifyStatus = status);
             }
             else if (outcome.Result == KeyEstablishmentResult.Timeout && outcome.Role == KeyEstablishmentRole.Initiator && ++_timeouts <= 2)
             {

@@ -67,7 +67,24 @@ namespace Zsep.Stack.Gateway
             Application.IncomingFilter = e => KeyEstablishmentAllows(e.Source, e.ProfileId, e.ClusterId) ? null : "KeyEstablishmentRequired";
             Application.OutgoingFilter = (destination, profile, cluster) => KeyEstablishmentAllows(destination, profile, cluster) ? null : "KeyEstablishmentRequired";
             Coordinator.AuthenticationFailed += OnAuthenticationFailedRevertKey;
+            Coordinator.TrustCenterKeyVerified += OnTrustCenterKeyVerified;
         }
+
+        /// <summary>A device proved its link key (Verify-Key) and was answered Confirm-Key.</summary>
+        private void OnTrustCenterKeyVerified(Eui64 device, Aps.ApsStatus status)
+        {
+            if (status == Aps.ApsStatus.SUCCESS)
+            {
+                Trace.Info(KeyVerifiedTraceCode, device, "Verify-Key: the device holds the Trust Center link key; Confirm-Key SUCCESS");
+            }
+            else
+            {
+                Trace.Error(TraceCodes.ErrAuthSecFail, device, $"Verify-Key: the device's key hash does not match; Confirm-Key {status}");
+            }
+        }
+
+        /// <summary>Trace code of a link key the device proved with Verify-Key.</summary>
+        public const string KeyVerifiedTraceCode = "KEY_VERIFIED";
 
         /// <summary>Called by ConfigureEsi for an ESI with the Key Establishment server.</summary>
         private void AttachKeyEstablishment(ZclEndpoint esi)

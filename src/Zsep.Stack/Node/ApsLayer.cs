@@ -383,6 +383,9 @@ namespace Zsep.Stack.Node
         {
             switch (command)
             {
+                case ApsVerifyKeyCommand verify when Role == NodeRole.Coordinator:
+                    TrustCenterOnVerifyKey(nwk.SourceAddress, verify);
+                    break;
                 case ApsUpdateDeviceCommand update when Role == NodeRole.Coordinator:
                     TrustCenterOnUpdateDevice(nwk.SourceAddress, update);
                     break;

@@ -428,7 +428,7 @@ namespace Zsep.Stack.Node
             }
 
             Eui64 sender = aux.SourceAddress ?? _trustCenterAddress;
-            if (outcome != SecurityOutcome.Decrypted || aux.KeyIdentifier != KeyIdentifier.KeyTransport || sender != _trustCenterAddress)
+            if (outcome != SecurityOutcome.Decrypted || (aux.KeyIdentifier != KeyIdentifier.KeyTransport && aux.KeyIdentifier != KeyIdentifier.Data) || sender != _trustCenterAddress)
             {
                 Counters.SecurityFailures++;
                 Drop("ApsSecurityFailed");
@@ -443,6 +443,21 @@ namespace Zsep.Stack.Node
             }
 
             _apsIncomingCounters[sender] = aux.FrameCounter;
+            if (aux.KeyIdentifier == KeyIdentifier.Data)
+            {
+                // Under the link key itself: the Trust Center's Confirm-Key (4.4.10.8).
+                if (ApsCommand.TryDecode(plaintext.AsSpan(0, length), out ApsCommand? keyed, out _) && keyed is ApsConfirmKeyCommand confirm)
+                {
+                    OnConfirmKey(confirm);
+                }
+                else
+                {
+                    Drop("ApsSecuredCommandIgnored");
+                }
+
+                return;
+            }
+
             if (!ApsCommand.TryDecode(plaintext.AsSpan(0, length), out ApsCommand? command, out _) ||
                 command is not ApsTransportNetworkKey transport || transport.DestinationAddress != Ieee || transport.SourceAddress != _trustCenterAddress)
             {

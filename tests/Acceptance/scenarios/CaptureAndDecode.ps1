@@ -15,6 +15,9 @@ if ($again -ne 'CaptureRunning,ZsepAdmin.Commands.StartZsepCaptureCommand') { th
 Add-ZsepSimulatedDevice -Kind Meter -Count 4 -Columns 4 -Spacing 40 -Origin 40, 0 | Add-ZsepInstallCode | Out-Null
 $joined = @(Enable-ZsepJoin -Duration 120 -Wait -ExpectCount 4)
 if ($joined.Count -ne 4) { throw "$($joined.Count) of 4 joined" }
+Step-ZsepSimulation -Duration 00:00:30
+$readings = @(Get-ZsepNode | Read-ZsepAttribute -Cluster Metering -Attribute CurrentSummationDelivered)
+if ($readings.Count -ne 4) { throw "$($readings.Count) of 4 meters read" }
 $done = Stop-ZsepCapture
 if ($done.Frames -lt 20 -or $done.Bytes -le 24) { throw "Capture holds $($done.Frames) frames, $($done.Bytes) bytes" }
 $header = [System.IO.File]::ReadAllBytes($pcap)
@@ -38,6 +41,11 @@ $transport = @($frames | Where-Object { $_.ApsCommand -and $_.ApsCommand.GetType
 if ($transport.Count -lt 4) { throw "$($transport.Count) Transport Key or Tunnel commands decoded (4 joins)" }
 if (-not ($frames | Where-Object { $_.ApsCommand -and $_.ApsCommand.GetType().Name -eq 'ApsTransportNetworkKey' -and "$($_.ApsSecurity)" -eq 'Decrypted' })) { throw 'No Transport Key decrypted' }
 if (-not ($frames | Where-Object Command -eq 'Device_annce')) { throw 'No device announce decoded' }
+# The meter reads: Metering ZCL frames APS-secured with each meter's link key, decrypted with the exported keys
+# (their APS acks carry NWK security only).
+$metering = @($frames | Where-Object { $_.Cluster -eq 'Metering' -and $_.Zcl })
+if ($metering.Count -lt 8) { throw "$($metering.Count) Metering frames (4 reads and 4 answers)" }
+if (@($metering | Where-Object { "$($_.ApsSecurity)" -ne 'Decrypted' }).Count) { throw 'A Metering frame did not decrypt with the exported link keys' }
 if (@($frames | Where-Object { $_.Rssi -ne $null -and $_.Lqi -ne $null }).Count -eq 0) { throw 'No RSSI/LQI in the capture' }
 
 # Without keys the same file reads, undecrypted; a damaged file is one CaptureFormat error after the good frames.

@@ -147,6 +147,26 @@ namespace Zsep.Simulation.Tests.KeyEstablishment
 
             Assert.NotEqual(near.Node.TrustCenterLinkKey, far.Node.TrustCenterLinkKey);
             Assert.Equal(3, gw.Trace.Read(Gateway.KeyEstablishedTraceCode).Count);
+
+            // Then each device proves the new key with Verify-Key and the Trust Center confirms it under that key.
+            var meters = new[] { near, middle, far };
+            Assert.True(gw.RunUntil(() => meters.All(m => m.KeyEstablishment!.KeyVerifyStatus is not null), TimeSpan.FromSeconds(30)),
+                string.Join(", ", meters.Select(m => m.KeyEstablishment!.KeyVerifyStatus?.ToString() ?? "no answer")));
+            Assert.All(meters, m => Assert.Equal(Zsep.Stack.Aps.ApsStatus.SUCCESS, m.KeyEstablishment!.KeyVerifyStatus));
+            Assert.Equal(3, gw.Trace.Read(Gateway.KeyVerifiedTraceCode).Count);
+
+            // A device whose key is not the Trust Center's: its hash is refused (SECURITY_FAIL, traced), and the
+            // answer, secured with the Trust Center's key, is nothing it can read.
+            int refusalsBefore = gw.Trace.Read(TraceCodes.ErrAuthSecFail).Count;
+            ZigbeeKey established = far.Node.TrustCenterLinkKey!;
+            far.Node.SetTrustCenterLinkKey(ZigbeeKey.Parse("00112233445566778899AABBCCDDEEFF"));
+            Zsep.Stack.Aps.ApsStatus? wrong = Zsep.Stack.Aps.ApsStatus.SUCCESS;
+            bool answered = false;
+            far.Node.VerifyTrustCenterLinkKey(TimeSpan.FromSeconds(10), st => { wrong = st; answered = true; });
+            Assert.True(gw.RunUntil(() => answered, TimeSpan.FromSeconds(30)));
+            Assert.Null(wrong);
+            Assert.Equal(refusalsBefore + 1, gw.Trace.Read(TraceCodes.ErrAuthSecFail).Count);
+            far.Node.SetTrustCenterLinkKey(established);
             Assert.True(gw.Coordinator.GetHopCount(gw.GetNodes().Single(n => n.Ieee == far.Ieee).NwkAddress) >= 2);
 
             // APS-secured Metering traffic now runs under the derived key, both ways.

@@ -42,7 +42,11 @@ if (Get-ZsepNode -Ieee 00:0D:6F:00:00:0B:AD:01 -ErrorAction SilentlyContinue) { 
 $retried = @(Get-ZsepTrace -Code ERR_AUTH_SEC_FAIL | Where-Object Node -ne '00:0D:6F:00:00:0B:AD:01').Count
 Write-Host "($retried failed attempts of good devices over the busy mesh were retried and they joined.)"
 
-Write-Host '== 8. Frames decode with the keys you hold (a published capture of Nerivec/zigbee-on-host) =='
+Write-Host '== 8. Read every meter: summation and demand, in the meter''s own units (APS-secured with its link key) =='
+Get-ZsepNode -DeviceType Router | Read-ZsepAttribute -Cluster Metering -Attribute CurrentSummationDelivered, InstantaneousDemand |
+    Sort-Object Node, Attribute | Format-Table Node, Name, DisplayValue, Status -AutoSize | Out-Default
+
+Write-Host '== 9. Frames decode with the keys you hold (a published capture of Nerivec/zigbee-on-host) =='
 ConvertFrom-ZsepFrame -Hex 6188e6621a000038aa4802000038aa1e80282e2f9a02584ad0feff08ac7000515287015210a74fb734f1d9c888ef5e6db3c4 -NetworkKey 01030507090B0D0F00020406080A0C0D -Fcs Present | Out-Default
 
 Remove-ZsepNetwork -Network quickstart -Force

@@ -75,6 +75,7 @@ namespace ZsepAdmin.Tests
             Assert.Contains("ERR_AUTH_SEC_FAIL 00:0D:6F:00:00:0B:AD:01", stdout);
             Assert.DoesNotContain("00:0D:6F:00:00:0B:AD:01 0x", stdout); // the rogue is never a node
             Assert.Contains("ZCL 0xEF00", stdout);
+            Assert.Contains(" kWh", stdout); // every meter read, with its own formatting
         }
 
         [Fact]

@@ -20,32 +20,22 @@ namespace Zsep.Stack.Security
         [ThreadStatic]
         private static int t_next;
 
+        /// <summary>One remembered result; its buffers are reused, so a miss allocates nothing once they are grown.</summary>
         private sealed class Entry
         {
-            public Entry(ZigbeeKey key, byte[] frame, int headerLength, SecurityOutcome outcome, AuxiliarySecurityHeader aux, byte[] plaintext, int length)
-            {
-                Key = key;
-                Frame = frame;
-                HeaderLength = headerLength;
-                Outcome = outcome;
-                Aux = aux;
-                Plaintext = plaintext;
-                Length = length;
-            }
+            public ZigbeeKey? Key;
+            public byte[] Frame = new byte[128];
+            public int FrameLength = -1;
+            public int HeaderLength;
+            public SecurityOutcome Outcome;
+            public AuxiliarySecurityHeader Aux;
+            public byte[] Plaintext = new byte[128];
+            public int PlaintextKept;
+            public int Length;
 
-            public ZigbeeKey Key { get; }
-
-            public byte[] Frame { get; }
-
-            public int HeaderLength { get; }
-
-            public SecurityOutcome Outcome { get; }
-
-            public AuxiliarySecurityHeader Aux { get; }
-
-            public byte[] Plaintext { get; }
-
-            public int Length { get; }
+            public bool Matches(ReadOnlySpan<byte> frame, int headerLength, ZigbeeKey key) =>
+                FrameLength == frame.Length && HeaderLength == headerLength && frame.SequenceEqual(Frame.AsSpan(0, FrameLength)) &&
+                (ReferenceEquals(Key, key) || key.Equals(Key));
         }
 
         /// <summary>As <see cref="ZigbeeSecurity.Unsecure(ReadOnlySpan{byte}, int, ZigbeeKey, Eui64?, Span{byte}, out AuxiliarySecurityHeader, out int)"/> with no source override.</summary>
@@ -55,10 +45,9 @@ namespace Zsep.Stack.Security
             Entry?[] entries = t_entries ??= new Entry?[Size];
             foreach (Entry? e in entries)
             {
-                if (e is not null && e.HeaderLength == headerLength && e.Frame.Length == frame.Length && frame.SequenceEqual(e.Frame) &&
-                    (ReferenceEquals(e.Key, key) || e.Key.Equals(key)))
+                if (e is not null && e.Matches(frame, headerLength, key))
                 {
-                    e.Plaintext.AsSpan().CopyTo(plaintext);
+                    e.Plaintext.AsSpan(0, e.PlaintextKept).CopyTo(plaintext);
                     aux = e.Aux;
                     plaintextLength = e.Length;
                     return e.Outcome;
@@ -66,9 +55,28 @@ namespace Zsep.Stack.Security
             }
 
             SecurityOutcome outcome = ZigbeeSecurity.Unsecure(frame, headerLength, key, null, plaintext, out aux, out plaintextLength);
-            int keep = Math.Min(plaintext.Length, frame.Length);
-            entries[t_next] = new Entry(key, frame.ToArray(), headerLength, outcome, aux, plaintext.Slice(0, keep).ToArray(), plaintextLength);
+            Entry slot = entries[t_next] ??= new Entry();
             t_next = (t_next + 1) % Size;
+            int keep = Math.Min(plaintext.Length, frame.Length);
+            if (slot.Frame.Length < frame.Length)
+            {
+                slot.Frame = new byte[frame.Length];
+            }
+
+            if (slot.Plaintext.Length < keep)
+            {
+                slot.Plaintext = new byte[keep];
+            }
+
+            frame.CopyTo(slot.Frame);
+            plaintext.Slice(0, keep).CopyTo(slot.Plaintext);
+            slot.Key = key;
+            slot.FrameLength = frame.Length;
+            slot.HeaderLength = headerLength;
+            slot.Outcome = outcome;
+            slot.Aux = aux;
+            slot.PlaintextKept = keep;
+            slot.Length = plaintextLength;
             return outcome;
         }
     }

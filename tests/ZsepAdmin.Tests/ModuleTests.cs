@@ -131,6 +131,53 @@ namespace ZsepAdmin.Tests
         }
 
         [Fact]
+        public void Every_version_disagreement_in_the_staged_folder_is_answered_for_Windows_PowerShell()
+        {
+            // .NET Framework binds strong names exactly; the module's resolver must answer each reference whose version
+            // differs from the folder's copy (there are some today: System.Memory 4.0.1.x vs 4.0.2.0, and more).
+            string dir = Repo.Path("artifacts", "module", "ZsepAdmin");
+            var have = new Dictionary<string, Version>(StringComparer.OrdinalIgnoreCase);
+            var refs = new List<string>();
+            foreach (string file in Directory.GetFiles(dir, "*.dll"))
+            {
+                using var stream = File.OpenRead(file);
+                using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+                if (!pe.HasMetadata)
+                {
+                    continue;
+                }
+
+                System.Reflection.Metadata.MetadataReader md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+                have[md.GetString(md.GetAssemblyDefinition().Name)] = md.GetAssemblyDefinition().Version;
+                foreach (System.Reflection.Metadata.AssemblyReferenceHandle h in md.AssemblyReferences)
+                {
+                    refs.Add(md.GetAssemblyReference(h).GetAssemblyName().FullName);
+                }
+            }
+
+            var mismatched = refs.Distinct().Select(r => new AssemblyName(r))
+                .Where(r => have.TryGetValue(r.Name!, out Version? v) && v != r.Version).Select(r => r.FullName).ToList();
+            Assert.NotEmpty(mismatched);
+            foreach (string name in mismatched)
+            {
+                string? resolved = _ps.RunOk($"[ZsepAdmin.Infrastructure.ModuleDependencies]::Resolve('{dir}', [System.Reflection.AssemblyName]::new('{name}'))").SingleOrDefault()?.ToString();
+                Assert.True(resolved is not null && File.Exists(resolved), $"{name} is not resolved from the module folder");
+            }
+
+            // A higher version than the folder's, another public key, or a name the folder lacks is left to the loader.
+            Assert.Empty(_ps.RunOk($"[ZsepAdmin.Infrastructure.ModuleDependencies]::Resolve('{dir}', [System.Reflection.AssemblyName]::new('System.Memory, Version=99.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51'))"));
+            Assert.Empty(_ps.RunOk($"[ZsepAdmin.Infrastructure.ModuleDependencies]::Resolve('{dir}', [System.Reflection.AssemblyName]::new('System.Memory, Version=4.0.1.1, Culture=neutral, PublicKeyToken=0123456789abcdef'))"));
+            Assert.Empty(_ps.RunOk($"[ZsepAdmin.Infrastructure.ModuleDependencies]::Resolve('{dir}', [System.Reflection.AssemblyName]::new('Not.In.The.Folder, Version=1.0.0.0'))"));
+
+            // Windows PowerShell's DllImport never looks in <module>/<rid>: the native library is loaded from there up front.
+            foreach (string arch in new[] { "X64", "X86", "Arm64" })
+            {
+                string native = _ps.RunOk($"[ZsepAdmin.Infrastructure.ModuleDependencies]::NativeSqlitePath('{dir}', '{arch}')").Single().ToString();
+                Assert.True(File.Exists(native), $"{native} is missing from the staged module");
+            }
+        }
+
+        [Fact]
         public void Native_sqlite_loads_from_the_staged_module_folder()
         {
             // The host's deps.json knows nothing of SQLite: this works only if staging put e_sqlite3 where

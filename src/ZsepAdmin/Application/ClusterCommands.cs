@@ -82,7 +82,7 @@ namespace ZsepAdmin.Commands
             }
 
             Dictionary<string, object?>? defaults = Attribute?.Cast<DictionaryEntry>()
-                .ToDictionary(e => e.Key.ToString()!, e => e.Value is PSObject p ? p.BaseObject : e.Value);
+                .ToDictionary(e => e.Key.ToString()!, e => (object?)(e.Value is PSObject p ? p.BaseObject : e.Value));
             string action = Remove ? "Remove the cluster from clusters.conf and the running endpoint"
                 : defaults is { Count: > 0 } ? $"Set the cluster with defaults {string.Join(", ", defaults.Select(d => $"{d.Key}={d.Value}"))} in clusters.conf and the running endpoint"
                 : "Add the cluster to clusters.conf and the running endpoint";

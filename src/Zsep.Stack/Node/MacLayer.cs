@@ -130,6 +130,19 @@ namespace Zsep.Stack.Node
             }
 
             Counters.MacRx++;
+            byte[] psdu = radioFrame.Psdu;
+            if (IsShortAddressedDataFrame(psdu, out ushort macSource))
+            {
+                // Most frames (NWK data and commands between neighbors): no MAC frame object, no payload copy.
+                var nwk = new ReadOnlySpan<byte>(psdu, MacShortHeaderLength, psdu.Length - MacShortHeaderLength);
+                if (!TryNoteDuplicateBroadcast(nwk, macSource))
+                {
+                    OnMacData(nwk, MacAddress.FromShort(macSource), radioFrame.Lqi);
+                }
+
+                return;
+            }
+
             if (!MacFrame.TryDecode(radioFrame.Psdu, false, out MacFrame? frame, out _) || frame is null)
             {
                 Drop("MacMalformed");
@@ -145,7 +158,7 @@ namespace Zsep.Stack.Node
                     OnMacCommand(frame, radioFrame.Lqi);
                     break;
                 case MacFrameType.Data:
-                    OnMacData(frame, radioFrame.Lqi);
+                    OnMacData(frame.Payload, frame.SourceAddress, radioFrame.Lqi);
                     break;
             }
         }

@@ -37,9 +37,8 @@ namespace Zsep.Stack.Node
             header.HeaderLength + payloadLength + (secure ? 14 + 4 : 0);
 
         /// <summary>Called by the MAC part for every data frame: unsecure, then deliver, relay or drop.</summary>
-        private void OnMacData(MacFrame mac, byte lqi)
+        private void OnMacData(ReadOnlySpan<byte> bytes, MacAddress macSourceAddress, byte lqi)
         {
-            byte[] bytes = mac.Payload;
             if (!NwkHeader.TryDecode(bytes, out NwkHeader? header, out _) || header is null || header.IsInterPan)
             {
                 Drop("NwkMalformed");
@@ -54,7 +53,7 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            if (header.DestinationAddress.IsBroadcast && mac.SourceAddress.Mode == MacAddressingMode.Short &&
+            if (header.DestinationAddress.IsBroadcast && macSourceAddress.Mode == MacAddressingMode.Short &&
                 _broadcastTransactions.TryGetValue((header.SourceAddress.Value, header.SequenceNumber), out BroadcastRecord? seen))
             {
                 // A copy of a broadcast already handled (its broadcast transaction record, 3.6.5), told by the NWK
@@ -62,7 +61,7 @@ namespace Zsep.Stack.Node
                 // Not unsecuring it saves most of the work of a broadcast in a dense mesh (each router hears every
                 // neighbor's relay). Only receivers of broadcasts other than route requests and link status hold
                 // records, and those a node originates, so those commands still reach OnRouteRequest.
-                seen.Heard?.Add(mac.SourceAddress.ShortAddress);
+                seen.Heard?.Add(macSourceAddress.ShortAddress);
                 return;
             }
 
@@ -72,9 +71,9 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            if (mac.SourceAddress.Mode == MacAddressingMode.Short)
+            if (macSourceAddress.Mode == MacAddressingMode.Short)
             {
-                ushort from = mac.SourceAddress.ShortAddress;
+                ushort from = macSourceAddress.ShortAddress;
                 if (hop.HasValue && State == NodeState.Joined)
                 {
                     Neighbor n = GetOrAddNeighbor(from);

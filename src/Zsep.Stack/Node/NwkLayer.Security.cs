@@ -47,12 +47,12 @@ namespace Zsep.Stack.Node
         /// Unsecures a received NWK frame (4.3.1.2). Returns the plaintext payload, or null when it must be dropped
         /// (no key, MIC failure, replay). <paramref name="hop"/> is the IEEE address of the device that secured it.
         /// </summary>
-        private byte[]? UnsecureNwk(byte[] frame, NwkHeader header, out Eui64? hop)
+        private byte[]? UnsecureNwk(ReadOnlySpan<byte> frame, NwkHeader header, out Eui64? hop)
         {
             hop = null;
             if (!header.Security)
             {
-                return frame.AsSpan(header.HeaderLength).ToArray();
+                return frame.Slice(header.HeaderLength).ToArray();
             }
 
             if (_networkKey is null)

@@ -24,6 +24,10 @@ namespace Zsep.Stack.Node
         private readonly Dictionary<(ushort Source, byte Sequence), BroadcastRecord> _broadcastTransactions =
             new Dictionary<(ushort Source, byte Sequence), BroadcastRecord>();
 
+        /// <summary>The records of <see cref="_broadcastTransactions"/> in the order they were added (and expire).</summary>
+        private readonly Queue<((ushort Source, byte Sequence) Key, BroadcastRecord Record)> _broadcastExpiries =
+            new Queue<((ushort Source, byte Sequence) Key, BroadcastRecord Record)>();
+
         private byte _nwkSequence;
 
         /// <summary>nwkMaxSourceRoute (05-3474 Table 3.44): at most 12 relays in a source route.</summary>
@@ -165,7 +169,7 @@ namespace Zsep.Stack.Node
             }
 
             var record = new BroadcastRecord(_scheduler.Now + BroadcastDeliveryTime);
-            _broadcastTransactions[key] = record;
+            AddBroadcastTransaction(key, record);
             ushort dst = header.DestinationAddress.Value;
             bool forUs = dst == 0xFFFF || (dst == 0xFFFD && Role != NodeRole.EndDevice) || (dst == 0xFFFC && Role != NodeRole.EndDevice);
             if (forUs)
@@ -175,21 +179,29 @@ namespace Zsep.Stack.Node
 
             if (Role != NodeRole.EndDevice && header.Radius > 1)
             {
-                NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
                 record.Heard = new HashSet<ushort> { macSource };
-                _scheduler.Schedule(Jitter(), () =>
-                {
-                    if (!_disposed && State == NodeState.Joined)
-                    {
-                        Counters.NwkBroadcastsRelayed++;
-                        BroadcastTransmit(record, relayed, payload, true, null);
-                    }
-                });
+                ScheduleBroadcastRelay(record, header with { Radius = (byte)(header.Radius - 1) }, payload);
             }
         }
 
+        /// <summary>The relay of a broadcast after its jitter (in its own method, so only relays allocate the closure).</summary>
+        private void ScheduleBroadcastRelay(BroadcastRecord record, NwkHeader relayed, byte[] payload) =>
+            _scheduler.Schedule(Jitter(), () =>
+            {
+                if (!_disposed && State == NodeState.Joined)
+                {
+                    Counters.NwkBroadcastsRelayed++;
+                    BroadcastTransmit(record, relayed, payload, true, null);
+                }
+            });
+
         private TimeSpan Jitter() => TimeSpan.FromMilliseconds(_scheduler.Random.NextDouble() * MaxBroadcastJitter.TotalMilliseconds);
 
+        /// <summary>
+        /// Drops expired broadcast transaction records once the table holds 64 or more. Every record lives
+        /// nwkNetworkBroadcastDeliveryTime from its creation, so the records expire in the order they were added: the
+        /// queue gives the expired ones without scanning the table.
+        /// </summary>
         private void PruneBroadcastTransactions()
         {
             if (_broadcastTransactions.Count < 64)
@@ -197,9 +209,30 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            foreach (var key in _broadcastTransactions.Where(p => p.Value.Expires < _scheduler.Now).Select(p => p.Key).ToList())
+            DateTimeOffset now = _scheduler.Now;
+            while (_broadcastExpiries.Count > 0 && _broadcastExpiries.Peek().Record.Expires < now)
             {
-                _broadcastTransactions.Remove(key);
+                var (key, record) = _broadcastExpiries.Dequeue();
+                if (_broadcastTransactions.TryGetValue(key, out BroadcastRecord? current) && current == record)
+                {
+                    _broadcastTransactions.Remove(key);
+                }
+            }
+        }
+
+        private void AddBroadcastTransaction((ushort Source, byte Sequence) key, BroadcastRecord record)
+        {
+            _broadcastTransactions[key] = record;
+            _broadcastExpiries.Enqueue((key, record));
+            if (_broadcastExpiries.Count > 4 * (_broadcastTransactions.Count + 64))
+            {
+                // Replaced records pile up behind an old one while the table stays under 64: keep only the live ones.
+                var live = _broadcastTransactions.OrderBy(p => p.Value.Expires).ToList();
+                _broadcastExpiries.Clear();
+                foreach (var p in live)
+                {
+                    _broadcastExpiries.Enqueue((p.Key, p.Value));
+                }
             }
         }
 
@@ -226,7 +259,7 @@ namespace Zsep.Stack.Node
             if (destination.IsBroadcast)
             {
                 var record = new BroadcastRecord(_scheduler.Now + BroadcastDeliveryTime);
-                _broadcastTransactions[(_nwkAddress, header.SequenceNumber)] = record;
+                AddBroadcastTransaction((_nwkAddress, header.SequenceNumber), record);
                 if (Role == NodeRole.EndDevice)
                 {
                     // An end device hands its broadcast to its parent by MAC unicast (3.6.5), which relays it.

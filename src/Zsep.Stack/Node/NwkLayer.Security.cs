@@ -40,6 +40,7 @@ namespace Zsep.Stack.Node
             var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.Network, NextNetworkFrameCounter(sequence), Ieee, sequence);
             byte[] secured = new byte[ZigbeeSecurity.SecuredLength(headerBytes.Length, aux, payload.Length)];
             ZigbeeSecurity.Secure(headerBytes, aux, payload, key, null, secured);
+            UnsecureMemo.RememberSecured(secured, headerBytes.Length, key, payload);
             return secured;
         }
 

@@ -102,7 +102,7 @@ namespace Zsep.Stack.Node
             }
 
             ushort source = (ushort)(nwk[4] | (nwk[5] << 8));
-            if (!_broadcastTransactions.TryGetValue((source, nwk[7]), out BroadcastRecord? seen))
+            if (!_broadcastTransactions.TryGetValue(BroadcastKey(source, nwk[7]), out BroadcastRecord? seen))
             {
                 return false;
             }

@@ -21,12 +21,11 @@ namespace Zsep.Stack.Node
         /// <summary>nwkNetworkBroadcastDeliveryTime: how long a broadcast transaction record is kept.</summary>
         private static readonly TimeSpan BroadcastDeliveryTime = TimeSpan.FromSeconds(9);
 
-        private readonly Dictionary<(ushort Source, byte Sequence), BroadcastRecord> _broadcastTransactions =
-            new Dictionary<(ushort Source, byte Sequence), BroadcastRecord>();
+        /// <summary>Broadcast transaction table (3.6.5), by <see cref="BroadcastKey"/> of source address and sequence number.</summary>
+        private readonly Dictionary<int, BroadcastRecord> _broadcastTransactions = new Dictionary<int, BroadcastRecord>();
 
         /// <summary>The records of <see cref="_broadcastTransactions"/> in the order they were added (and expire).</summary>
-        private readonly Queue<((ushort Source, byte Sequence) Key, BroadcastRecord Record)> _broadcastExpiries =
-            new Queue<((ushort Source, byte Sequence) Key, BroadcastRecord Record)>();
+        private readonly Queue<(int Key, BroadcastRecord Record)> _broadcastExpiries = new Queue<(int Key, BroadcastRecord Record)>();
 
         private byte _nwkSequence;
 
@@ -58,7 +57,7 @@ namespace Zsep.Stack.Node
             }
 
             if (header.DestinationAddress.IsBroadcast && macSourceAddress.Mode == MacAddressingMode.Short &&
-                _broadcastTransactions.TryGetValue((header.SourceAddress.Value, header.SequenceNumber), out BroadcastRecord? seen))
+                _broadcastTransactions.TryGetValue(BroadcastKey(header.SourceAddress.Value, header.SequenceNumber), out BroadcastRecord? seen))
             {
                 // A copy of a broadcast already handled (its broadcast transaction record, 3.6.5), told by the NWK
                 // header, which is in the clear: it only counts as the relaying neighbor's passive acknowledgement.
@@ -155,7 +154,7 @@ namespace Zsep.Stack.Node
             }
 
             PruneBroadcastTransactions();
-            var key = (header.SourceAddress.Value, header.SequenceNumber);
+            int key = BroadcastKey(header.SourceAddress.Value, header.SequenceNumber);
             if (_broadcastTransactions.TryGetValue(key, out BroadcastRecord? known))
             {
                 // A neighbor relaying a broadcast we already hold: its passive acknowledgement (3.6.5).
@@ -220,7 +219,10 @@ namespace Zsep.Stack.Node
             }
         }
 
-        private void AddBroadcastTransaction((ushort Source, byte Sequence) key, BroadcastRecord record)
+        /// <summary>A broadcast transaction is told by its source address and NWK sequence number: one int.</summary>
+        private static int BroadcastKey(ushort source, byte sequence) => (source << 8) | sequence;
+
+        private void AddBroadcastTransaction(int key, BroadcastRecord record)
         {
             _broadcastTransactions[key] = record;
             _broadcastExpiries.Enqueue((key, record));
@@ -259,7 +261,7 @@ namespace Zsep.Stack.Node
             if (destination.IsBroadcast)
             {
                 var record = new BroadcastRecord(_scheduler.Now + BroadcastDeliveryTime);
-                AddBroadcastTransaction((_nwkAddress, header.SequenceNumber), record);
+                AddBroadcastTransaction(BroadcastKey(_nwkAddress, header.SequenceNumber), record);
                 if (Role == NodeRole.EndDevice)
                 {
                     // An end device hands its broadcast to its parent by MAC unicast (3.6.5), which relays it.

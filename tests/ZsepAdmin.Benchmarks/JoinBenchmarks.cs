@@ -127,6 +127,9 @@ namespace ZsepAdmin.Benchmarks
             }
 
             DateTimeOffset start = scheduler.Now;
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            TimeSpan cpuStart = process.TotalProcessorTime;
+            long allocatedStart = GC.GetTotalAllocatedBytes(false);
             var wall = System.Diagnostics.Stopwatch.StartNew();
             // Until every device joined (at most 20 virtual minutes): when a 254 s window runs out, joining is opened
             // again on both networks, as a user would run Enable-ZsepJoin again.
@@ -144,10 +147,27 @@ namespace ZsepAdmin.Benchmarks
                 }
             }
 
+            wall.Stop();
+            process.Refresh();
+            // CPU time and allocation besides wall time: on a shared machine wall time follows the load, CPU time much less.
             Console.WriteLine($"// {Devices} devices in {networks} network(s): joined {joined} (distinct devices announced), virtual {(scheduler.Now - start).TotalSeconds:0} s, " +
-                $"({string.Join(", ", milestones)}), wall {wall.Elapsed.TotalSeconds:0.0} s, events {scheduler.EventsRun}, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MiB, " +
-                $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB");
+                $"({string.Join(", ", milestones)}), wall {wall.Elapsed.TotalSeconds:0.0} s, CPU {(process.TotalProcessorTime - cpuStart).TotalSeconds:0.0} s, " +
+                $"allocated {(GC.GetTotalAllocatedBytes(false) - allocatedStart) / 1e9:0.00} GB, events {scheduler.EventsRun}, managed heap {GC.GetTotalMemory(false) / 1048576.0:0} MiB, " +
+                $"peak working set {process.PeakWorkingSet64 / 1048576.0:0} MiB, load average {LoadAverage()}");
             return joined;
+        }
+
+        /// <summary>The 1-minute load average on Linux (what else ran on the machine), else "n/a".</summary>
+        private static string LoadAverage()
+        {
+            try
+            {
+                return System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+            }
+            catch (System.IO.IOException)
+            {
+                return "n/a";
+            }
         }
 
         private sealed class Policy : ITrustCenterPolicy

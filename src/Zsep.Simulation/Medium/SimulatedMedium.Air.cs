@@ -224,6 +224,7 @@ namespace Zsep.Simulation.Medium
             t.Receptions.Clear();
             t.Sender = null!;
             t.Psdu = Array.Empty<byte>();
+            t.Delivered = null;
             t.EndItem = null;
             _transmissionPool.Push(t);
         }

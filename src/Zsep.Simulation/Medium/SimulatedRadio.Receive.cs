@@ -145,8 +145,15 @@ namespace Zsep.Simulation.Medium
 
         private void Deliver(Transmission t, double rssiDbm)
         {
-            var psdu = new byte[t.Psdu.Length - MacFcs.Length];
-            Buffer.BlockCopy(t.Psdu, 0, psdu, 0, psdu.Length);
+            // Every receiver of one transmission is handed the same PSDU array (receivers only read it).
+            byte[]? psdu = t.Delivered;
+            if (psdu is null)
+            {
+                psdu = new byte[t.Psdu.Length - MacFcs.Length];
+                Buffer.BlockCopy(t.Psdu, 0, psdu, 0, psdu.Length);
+                t.Delivered = psdu;
+            }
+
             Counters.FramesReceived++;
             FrameReceived?.Invoke(new RadioFrame(psdu, t.Channel, Propagation.ToReportedRssi(rssiDbm), Medium.Propagation.Lqi(rssiDbm), t.Start));
         }

@@ -14,6 +14,7 @@ namespace Zsep.Simulation.Medium
     public sealed partial class SimulatedRadio
     {
         private readonly Queue<TxRequest> _queue = new Queue<TxRequest>();
+        private readonly Stack<TxRequest> _txPool = new Stack<TxRequest>();
         private readonly Action _onBackoffDone;
         private readonly Action _onGoOnAir;
         private readonly Action _onAckTimeout;
@@ -60,7 +61,9 @@ namespace Zsep.Simulation.Medium
             var withFcs = new byte[body.Length + MacFcs.Length];
             body.CopyTo(withFcs);
             MacFcs.Write(body, withFcs.AsSpan(body.Length));
-            _queue.Enqueue(new TxRequest(withFcs, FrameHeader.Parse(body), options ?? RadioTransmitOptions.Default, completed));
+            TxRequest request = _txPool.Count > 0 ? _txPool.Pop() : new TxRequest();
+            request.Reset(withFcs, FrameHeader.Parse(body), options ?? RadioTransmitOptions.Default, completed);
+            _queue.Enqueue(request);
             if (_current is null)
             {
                 StartNext();
@@ -240,6 +243,8 @@ namespace Zsep.Simulation.Medium
             }
 
             req.Completed(new RadioTransmitResult(status, framePending, (byte)req.Retries));
+            req.Reset(Array.Empty<byte>(), default, RadioTransmitOptions.Default, null!);
+            _txPool.Push(req);
             StartNext();
         }
 
@@ -279,23 +284,16 @@ namespace Zsep.Simulation.Medium
             }
         }
 
+        /// <summary>A frame to send; recycled once completed (an aborted one is not: its completion is posted).</summary>
         private sealed class TxRequest
         {
-            public TxRequest(byte[] psdu, FrameHeader header, RadioTransmitOptions options, Action<RadioTransmitResult> completed)
-            {
-                Psdu = psdu;
-                Header = header;
-                Options = options;
-                Completed = completed;
-            }
+            public byte[] Psdu { get; private set; } = Array.Empty<byte>();
 
-            public byte[] Psdu { get; }
+            public FrameHeader Header { get; private set; }
 
-            public FrameHeader Header { get; }
+            public RadioTransmitOptions Options { get; private set; } = RadioTransmitOptions.Default;
 
-            public RadioTransmitOptions Options { get; }
-
-            public Action<RadioTransmitResult> Completed { get; }
+            public Action<RadioTransmitResult> Completed { get; private set; } = null!;
 
             /// <summary>NB of CSMA-CA: busy CCAs so far in this attempt.</summary>
             public int Nb { get; set; }
@@ -304,6 +302,17 @@ namespace Zsep.Simulation.Medium
             public int Be { get; set; }
 
             public int Retries { get; set; }
+
+            public void Reset(byte[] psdu, FrameHeader header, RadioTransmitOptions options, Action<RadioTransmitResult> completed)
+            {
+                Psdu = psdu;
+                Header = header;
+                Options = options;
+                Completed = completed;
+                Nb = 0;
+                Be = 0;
+                Retries = 0;
+            }
         }
     }
 }

@@ -15,6 +15,9 @@ namespace Zsep.Simulation.Medium
         public SimulatedRadio Sender = null!;
         public byte Channel;
         public byte[] Psdu = Array.Empty<byte>();
+
+        /// <summary>The PSDU without FCS handed to receivers, made on the first delivery and shared by all of them.</summary>
+        public byte[]? Delivered;
         public FrameHeader Header;
         public bool IsAck;
         public double TxPowerDbm;

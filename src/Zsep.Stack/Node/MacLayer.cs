@@ -17,6 +17,8 @@ namespace Zsep.Stack.Node
         private readonly Queue<PendingTx> _txQueue = new Queue<PendingTx>();
         private readonly List<IndirectItem> _indirect = new List<IndirectItem>();
         private bool _txBusy;
+        private PendingTx? _txInFlight;
+        private Action<RadioTransmitResult>? _onTxDone;
         private byte _macSequence;
 
         private sealed class PendingTx
@@ -90,22 +92,28 @@ namespace Zsep.Stack.Node
 
             PendingTx tx = _txQueue.Dequeue();
             _txBusy = true;
+            _txInFlight = tx;
             Counters.MacTx++;
-            _radio.Transmit(tx.Psdu, RadioTransmitOptions.Default, result =>
-            {
-                _txBusy = false;
-                if (result.Status == RadioTransmitStatus.NoAck)
-                {
-                    Counters.MacNoAck++;
-                }
-                else if (result.Status == RadioTransmitStatus.ChannelAccessFailure)
-                {
-                    Counters.MacChannelAccessFailures++;
-                }
+            _radio.Transmit(tx.Psdu, RadioTransmitOptions.Default, _onTxDone ??= OnTxDone);
+        }
 
-                tx.Done?.Invoke(result);
-                PumpTx();
-            });
+        /// <summary>The radio finished the frame in flight (one at a time, so one delegate serves them all).</summary>
+        private void OnTxDone(RadioTransmitResult result)
+        {
+            PendingTx? tx = _txInFlight;
+            _txInFlight = null;
+            _txBusy = false;
+            if (result.Status == RadioTransmitStatus.NoAck)
+            {
+                Counters.MacNoAck++;
+            }
+            else if (result.Status == RadioTransmitStatus.ChannelAccessFailure)
+            {
+                Counters.MacChannelAccessFailures++;
+            }
+
+            tx?.Done?.Invoke(result);
+            PumpTx();
         }
 
         /// <summary>A data frame in this PAN from our short address (PAN ID compression, ack requested for unicast).</summary>
@@ -130,6 +138,19 @@ namespace Zsep.Stack.Node
             }
 
             Counters.MacRx++;
+            byte[] psdu = radioFrame.Psdu;
+            if (IsShortAddressedDataFrame(psdu, out ushort macSource))
+            {
+                // Most frames (NWK data and commands between neighbors): no MAC frame object, no payload copy.
+                var nwk = new ReadOnlySpan<byte>(psdu, MacShortHeaderLength, psdu.Length - MacShortHeaderLength);
+                if (!TryNoteDuplicateBroadcast(nwk, macSource))
+                {
+                    OnMacData(nwk, MacAddress.FromShort(macSource), radioFrame.Lqi);
+                }
+
+                return;
+            }
+
             if (!MacFrame.TryDecode(radioFrame.Psdu, false, out MacFrame? frame, out _) || frame is null)
             {
                 Drop("MacMalformed");
@@ -145,7 +166,7 @@ namespace Zsep.Stack.Node
                     OnMacCommand(frame, radioFrame.Lqi);
                     break;
                 case MacFrameType.Data:
-                    OnMacData(frame, radioFrame.Lqi);
+                    OnMacData(frame.Payload, frame.SourceAddress, radioFrame.Lqi);
                     break;
             }
         }

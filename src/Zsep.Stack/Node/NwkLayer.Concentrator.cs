@@ -181,18 +181,27 @@ namespace Zsep.Stack.Node
 
             if (header.Radius > 1)
             {
-                NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
-                byte[] payload = (request with { PathCost = cost }).ToArray();
                 // Only the best copy heard so far goes on, nwkcRREQRetries more times.
-                _scheduler.Schedule(Jitter(), () => SendRouteRequestRepeated(
-                    RouteRequestRetries,
-                    () => _routeDiscovery.TryGetValue(key, out byte now) && now == cost,
-                    () =>
-                    {
-                        Counters.NwkBroadcastsRelayed++;
-                        MacSend(MacDataFrame(0xFFFF, EncodeNwk(relayed, payload, true)));
-                    }));
+                ScheduleRouteRequestRelay(header, request, cost, key);
             }
+        }
+
+        /// <summary>
+        /// Relays the best copy of a route request so far after its jitter, nwkcRREQRetries more times while it stays
+        /// the best (in its own method, so a copy that is not relayed allocates no closure).
+        /// </summary>
+        private void ScheduleRouteRequestRelay(NwkHeader header, NwkRouteRequest request, byte cost, (ushort Originator, byte Id) key)
+        {
+            NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
+            byte[] payload = (request with { PathCost = cost }).ToArray();
+            _scheduler.Schedule(Jitter(), () => SendRouteRequestRepeated(
+                RouteRequestRetries,
+                () => _routeDiscovery.TryGetValue(key, out byte now) && now == cost,
+                () =>
+                {
+                    Counters.NwkBroadcastsRelayed++;
+                    MacSend(MacDataFrame(0xFFFF, EncodeNwk(relayed, payload, true)));
+                }));
         }
 
         /// <summary>

@@ -72,16 +72,7 @@ namespace Zsep.Stack.Node
 
             if (header.Radius > 1)
             {
-                NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
-                byte[] payload = (request with { PathCost = cost }).ToArray();
-                _scheduler.Schedule(Jitter(), () => SendRouteRequestRepeated(
-                    RouteRequestRetries,
-                    () => _routeDiscovery.TryGetValue(key, out byte now) && now == cost,
-                    () =>
-                    {
-                        Counters.NwkBroadcastsRelayed++;
-                        MacSend(MacDataFrame(0xFFFF, EncodeNwk(relayed, payload, true)));
-                    }));
+                ScheduleRouteRequestRelay(header, request, cost, key);
             }
         }
 

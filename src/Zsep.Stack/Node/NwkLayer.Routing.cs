@@ -21,8 +21,11 @@ namespace Zsep.Stack.Node
         /// <summary>nwkNetworkBroadcastDeliveryTime: how long a broadcast transaction record is kept.</summary>
         private static readonly TimeSpan BroadcastDeliveryTime = TimeSpan.FromSeconds(9);
 
-        private readonly Dictionary<(ushort Source, byte Sequence), BroadcastRecord> _broadcastTransactions =
-            new Dictionary<(ushort Source, byte Sequence), BroadcastRecord>();
+        /// <summary>Broadcast transaction table (3.6.5), by <see cref="BroadcastKey"/> of source address and sequence number.</summary>
+        private readonly Dictionary<int, BroadcastRecord> _broadcastTransactions = new Dictionary<int, BroadcastRecord>();
+
+        /// <summary>The records of <see cref="_broadcastTransactions"/> in the order they were added (and expire).</summary>
+        private readonly Queue<(int Key, BroadcastRecord Record)> _broadcastExpiries = new Queue<(int Key, BroadcastRecord Record)>();
 
         private byte _nwkSequence;
 
@@ -37,9 +40,8 @@ namespace Zsep.Stack.Node
             header.HeaderLength + payloadLength + (secure ? 14 + 4 : 0);
 
         /// <summary>Called by the MAC part for every data frame: unsecure, then deliver, relay or drop.</summary>
-        private void OnMacData(MacFrame mac, byte lqi)
+        private void OnMacData(ReadOnlySpan<byte> bytes, MacAddress macSourceAddress, byte lqi)
         {
-            byte[] bytes = mac.Payload;
             if (!NwkHeader.TryDecode(bytes, out NwkHeader? header, out _) || header is null || header.IsInterPan)
             {
                 Drop("NwkMalformed");
@@ -54,15 +56,15 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            if (header.DestinationAddress.IsBroadcast && mac.SourceAddress.Mode == MacAddressingMode.Short &&
-                _broadcastTransactions.TryGetValue((header.SourceAddress.Value, header.SequenceNumber), out BroadcastRecord? seen))
+            if (header.DestinationAddress.IsBroadcast && macSourceAddress.Mode == MacAddressingMode.Short &&
+                _broadcastTransactions.TryGetValue(BroadcastKey(header.SourceAddress.Value, header.SequenceNumber), out BroadcastRecord? seen))
             {
                 // A copy of a broadcast already handled (its broadcast transaction record, 3.6.5), told by the NWK
                 // header, which is in the clear: it only counts as the relaying neighbor's passive acknowledgement.
                 // Not unsecuring it saves most of the work of a broadcast in a dense mesh (each router hears every
                 // neighbor's relay). Only receivers of broadcasts other than route requests and link status hold
                 // records, and those a node originates, so those commands still reach OnRouteRequest.
-                seen.Heard?.Add(mac.SourceAddress.ShortAddress);
+                seen.Heard?.Add(macSourceAddress.ShortAddress);
                 return;
             }
 
@@ -72,9 +74,9 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            if (mac.SourceAddress.Mode == MacAddressingMode.Short)
+            if (macSourceAddress.Mode == MacAddressingMode.Short)
             {
-                ushort from = mac.SourceAddress.ShortAddress;
+                ushort from = macSourceAddress.ShortAddress;
                 if (hop.HasValue && State == NodeState.Joined)
                 {
                     Neighbor n = GetOrAddNeighbor(from);
@@ -152,7 +154,7 @@ namespace Zsep.Stack.Node
             }
 
             PruneBroadcastTransactions();
-            var key = (header.SourceAddress.Value, header.SequenceNumber);
+            int key = BroadcastKey(header.SourceAddress.Value, header.SequenceNumber);
             if (_broadcastTransactions.TryGetValue(key, out BroadcastRecord? known))
             {
                 // A neighbor relaying a broadcast we already hold: its passive acknowledgement (3.6.5).
@@ -166,7 +168,7 @@ namespace Zsep.Stack.Node
             }
 
             var record = new BroadcastRecord(_scheduler.Now + BroadcastDeliveryTime);
-            _broadcastTransactions[key] = record;
+            AddBroadcastTransaction(key, record);
             ushort dst = header.DestinationAddress.Value;
             bool forUs = dst == 0xFFFF || (dst == 0xFFFD && Role != NodeRole.EndDevice) || (dst == 0xFFFC && Role != NodeRole.EndDevice);
             if (forUs)
@@ -176,21 +178,29 @@ namespace Zsep.Stack.Node
 
             if (Role != NodeRole.EndDevice && header.Radius > 1)
             {
-                NwkHeader relayed = header with { Radius = (byte)(header.Radius - 1) };
                 record.Heard = new HashSet<ushort> { macSource };
-                _scheduler.Schedule(Jitter(), () =>
-                {
-                    if (!_disposed && State == NodeState.Joined)
-                    {
-                        Counters.NwkBroadcastsRelayed++;
-                        BroadcastTransmit(record, relayed, payload, true, null);
-                    }
-                });
+                ScheduleBroadcastRelay(record, header with { Radius = (byte)(header.Radius - 1) }, payload);
             }
         }
 
+        /// <summary>The relay of a broadcast after its jitter (in its own method, so only relays allocate the closure).</summary>
+        private void ScheduleBroadcastRelay(BroadcastRecord record, NwkHeader relayed, byte[] payload) =>
+            _scheduler.Schedule(Jitter(), () =>
+            {
+                if (!_disposed && State == NodeState.Joined)
+                {
+                    Counters.NwkBroadcastsRelayed++;
+                    BroadcastTransmit(record, relayed, payload, true, null);
+                }
+            });
+
         private TimeSpan Jitter() => TimeSpan.FromMilliseconds(_scheduler.Random.NextDouble() * MaxBroadcastJitter.TotalMilliseconds);
 
+        /// <summary>
+        /// Drops expired broadcast transaction records once the table holds 64 or more. Every record lives
+        /// nwkNetworkBroadcastDeliveryTime from its creation, so the records expire in the order they were added: the
+        /// queue gives the expired ones without scanning the table.
+        /// </summary>
         private void PruneBroadcastTransactions()
         {
             if (_broadcastTransactions.Count < 64)
@@ -198,9 +208,33 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            foreach (var key in _broadcastTransactions.Where(p => p.Value.Expires < _scheduler.Now).Select(p => p.Key).ToList())
+            DateTimeOffset now = _scheduler.Now;
+            while (_broadcastExpiries.Count > 0 && _broadcastExpiries.Peek().Record.Expires < now)
             {
-                _broadcastTransactions.Remove(key);
+                var (key, record) = _broadcastExpiries.Dequeue();
+                if (_broadcastTransactions.TryGetValue(key, out BroadcastRecord? current) && current == record)
+                {
+                    _broadcastTransactions.Remove(key);
+                }
+            }
+        }
+
+        /// <summary>A broadcast transaction is told by its source address and NWK sequence number: one int.</summary>
+        private static int BroadcastKey(ushort source, byte sequence) => (source << 8) | sequence;
+
+        private void AddBroadcastTransaction(int key, BroadcastRecord record)
+        {
+            _broadcastTransactions[key] = record;
+            _broadcastExpiries.Enqueue((key, record));
+            if (_broadcastExpiries.Count > 4 * (_broadcastTransactions.Count + 64))
+            {
+                // Replaced records pile up behind an old one while the table stays under 64: keep only the live ones.
+                var live = _broadcastTransactions.OrderBy(p => p.Value.Expires).ToList();
+                _broadcastExpiries.Clear();
+                foreach (var p in live)
+                {
+                    _broadcastExpiries.Enqueue((p.Key, p.Value));
+                }
             }
         }
 
@@ -227,7 +261,7 @@ namespace Zsep.Stack.Node
             if (destination.IsBroadcast)
             {
                 var record = new BroadcastRecord(_scheduler.Now + BroadcastDeliveryTime);
-                _broadcastTransactions[(_nwkAddress, header.SequenceNumber)] = record;
+                AddBroadcastTransaction(BroadcastKey(_nwkAddress, header.SequenceNumber), record);
                 if (Role == NodeRole.EndDevice)
                 {
                     // An end device hands its broadcast to its parent by MAC unicast (3.6.5), which relays it.

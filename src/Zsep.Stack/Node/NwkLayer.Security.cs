@@ -40,6 +40,7 @@ namespace Zsep.Stack.Node
             var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.Network, NextNetworkFrameCounter(sequence), Ieee, sequence);
             byte[] secured = new byte[ZigbeeSecurity.SecuredLength(headerBytes.Length, aux, payload.Length)];
             ZigbeeSecurity.Secure(headerBytes, aux, payload, key, null, secured);
+            UnsecureMemo.RememberSecured(secured, headerBytes.Length, key, payload);
             return secured;
         }
 
@@ -47,12 +48,12 @@ namespace Zsep.Stack.Node
         /// Unsecures a received NWK frame (4.3.1.2). Returns the plaintext payload, or null when it must be dropped
         /// (no key, MIC failure, replay). <paramref name="hop"/> is the IEEE address of the device that secured it.
         /// </summary>
-        private byte[]? UnsecureNwk(byte[] frame, NwkHeader header, out Eui64? hop)
+        private byte[]? UnsecureNwk(ReadOnlySpan<byte> frame, NwkHeader header, out Eui64? hop)
         {
             hop = null;
             if (!header.Security)
             {
-                return frame.AsSpan(header.HeaderLength).ToArray();
+                return frame.Slice(header.HeaderLength).ToArray();
             }
 
             if (_networkKey is null)

@@ -15,7 +15,15 @@ namespace Zsep.Stack.Runtime
         /// <summary>Virtual time starts here unless told otherwise (a fixed instant, for reproducible traces).</summary>
         public static readonly DateTimeOffset DefaultEpoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-        private readonly SortedSet<Item> _queue = new SortedSet<Item>(ItemOrder.Instance);
+        /// <summary>
+        /// The event queue: a binary min-heap of (due ticks, sequence number, item), the same total order as a sorted
+        /// set of the items, so the order events run in is unchanged. The keys sit in the array, so sifting touches no
+        /// item. A cancelled item stays in the heap, marked, until it reaches the top (or a compaction when cancelled
+        /// items are more than half of a large heap).
+        /// </summary>
+        private Entry[] _heap = new Entry[256];
+        private int _count;
+        private int _cancelled;
         private long _sequence;
 
         public VirtualScheduler(int seed, DateTimeOffset? start = null)
@@ -32,10 +40,17 @@ namespace Zsep.Stack.Runtime
         public Random Random { get; }
 
         /// <summary>Events waiting to run.</summary>
-        public int Pending => _queue.Count;
+        public int Pending => _count - _cancelled;
 
         /// <summary>When the next event is due, or null when none is scheduled.</summary>
-        public DateTimeOffset? NextDue => _queue.Count == 0 ? null : _queue.Min!.Due;
+        public DateTimeOffset? NextDue
+        {
+            get
+            {
+                SkipCancelled();
+                return _count == 0 ? null : _heap[0].Item.Due;
+            }
+        }
 
         /// <summary>Events run so far.</summary>
         public long EventsRun { get; private set; }
@@ -48,7 +63,12 @@ namespace Zsep.Stack.Runtime
             }
 
             var item = new Item(this, Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay), ++_sequence, action);
-            _queue.Add(item);
+            if (_count == _heap.Length)
+            {
+                Array.Resize(ref _heap, _heap.Length * 2);
+            }
+
+            SiftUp(_count++, new Entry(item));
             return item;
         }
 
@@ -57,17 +77,19 @@ namespace Zsep.Stack.Runtime
         /// <summary>Runs the next due event, advancing time to it. False when nothing is scheduled.</summary>
         public bool RunNext()
         {
-            if (_queue.Count == 0)
+            SkipCancelled();
+            if (_count == 0)
             {
                 return false;
             }
 
-            Item next = _queue.Min!;
-            _queue.Remove(next);
+            Item next = _heap[0].Item;
+            RemoveTop();
             Now = next.Due;
-            next.Ran = true;
             EventsRun++;
-            next.Action();
+            Action action = next.Action!;
+            next.MarkRan();
+            action();
             return true;
         }
 
@@ -79,10 +101,12 @@ namespace Zsep.Stack.Runtime
         public bool RunUntil(Func<bool> condition, TimeSpan limit, CancellationToken cancellationToken = default)
         {
             DateTimeOffset end = Now + limit;
+            long endTicks = end.UtcTicks;
             while (!condition())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (_queue.Count == 0 || _queue.Min!.Due > end)
+                SkipCancelled();
+                if (_count == 0 || _heap[0].Due > endTicks)
                 {
                     Now = end;
                     return condition();
@@ -98,6 +122,135 @@ namespace Zsep.Stack.Runtime
         public void RunFor(TimeSpan duration, CancellationToken cancellationToken = default) =>
             RunUntil(() => false, duration, cancellationToken);
 
+        private static bool Before(in Entry x, in Entry y) => x.Due < y.Due || (x.Due == y.Due && x.Sequence < y.Sequence);
+
+        private void SiftUp(int index, Entry entry)
+        {
+            Entry[] heap = _heap;
+            while (index > 0)
+            {
+                int parent = (index - 1) >> 1;
+                if (!Before(entry, heap[parent]))
+                {
+                    break;
+                }
+
+                heap[index] = heap[parent];
+                index = parent;
+            }
+
+            heap[index] = entry;
+        }
+
+        /// <summary>Removes the first entry: the last one takes its place and sinks to where it belongs.</summary>
+        private void RemoveTop()
+        {
+            Entry[] heap = _heap;
+            int count = --_count;
+            Entry last = heap[count];
+            heap[count] = default;
+            if (count == 0)
+            {
+                return;
+            }
+
+            int index = 0;
+            int half = count >> 1;
+            while (index < half)
+            {
+                int child = (2 * index) + 1;
+                int right = child + 1;
+                if (right < count && Before(heap[right], heap[child]))
+                {
+                    child = right;
+                }
+
+                if (!Before(heap[child], last))
+                {
+                    break;
+                }
+
+                heap[index] = heap[child];
+                index = child;
+            }
+
+            heap[index] = last;
+        }
+
+        private void SkipCancelled()
+        {
+            while (_count > 0 && _heap[0].Item.IsDone)
+            {
+                RemoveTop();
+                _cancelled--;
+            }
+        }
+
+        private void OnCancelled()
+        {
+            _cancelled++;
+            if (_cancelled > 1024 && _cancelled * 2 > _count)
+            {
+                // Mostly cancelled timers far ahead: drop them and rebuild the heap (Floyd), keeping the same order.
+                int kept = 0;
+                for (int i = 0; i < _count; i++)
+                {
+                    if (!_heap[i].Item.IsDone)
+                    {
+                        _heap[kept++] = _heap[i];
+                    }
+                }
+
+                Array.Clear(_heap, kept, _count - kept);
+                _count = kept;
+                _cancelled = 0;
+                for (int i = (kept >> 1) - 1; i >= 0; i--)
+                {
+                    SiftDownFrom(i);
+                }
+            }
+        }
+
+        private void SiftDownFrom(int index)
+        {
+            Entry[] heap = _heap;
+            Entry entry = heap[index];
+            int half = _count >> 1;
+            while (index < half)
+            {
+                int child = (2 * index) + 1;
+                int right = child + 1;
+                if (right < _count && Before(heap[right], heap[child]))
+                {
+                    child = right;
+                }
+
+                if (!Before(heap[child], entry))
+                {
+                    break;
+                }
+
+                heap[index] = heap[child];
+                index = child;
+            }
+
+            heap[index] = entry;
+        }
+
+        private readonly struct Entry
+        {
+            public Entry(Item item)
+            {
+                Due = item.Due.UtcTicks;
+                Sequence = item.Sequence;
+                Item = item;
+            }
+
+            public readonly long Due;
+            public readonly long Sequence;
+            public readonly Item Item;
+        }
+
         private sealed class Item : IScheduledItem
         {
             private readonly VirtualScheduler _owner;
@@ -112,25 +265,22 @@ namespace Zsep.Stack.Runtime
 
             public DateTimeOffset Due { get; }
 
-            public long Sequence { get; }
+            public readonly long Sequence;
 
-            public Action Action { get; }
+            /// <summary>What to run; null once it ran or was cancelled.</summary>
+            public Action? Action;
 
-            public bool Ran { get; set; }
+            public bool IsDone => Action is null;
 
-            public bool IsDone => Ran || !_owner._queue.Contains(this);
+            public void MarkRan() => Action = null;
 
-            public void Cancel() => _owner._queue.Remove(this);
-        }
-
-        private sealed class ItemOrder : IComparer<Item>
-        {
-            public static readonly ItemOrder Instance = new ItemOrder();
-
-            public int Compare(Item? x, Item? y)
+            public void Cancel()
             {
-                int c = x!.Due.CompareTo(y!.Due);
-                return c != 0 ? c : x.Sequence.CompareTo(y.Sequence);
+                if (Action is not null)
+                {
+                    Action = null;
+                    _owner.OnCancelled();
+                }
             }
         }
     }

@@ -47,5 +47,29 @@ namespace Zsep.Stack.Tests.Security
             Assert.Equal(SecurityOutcome.MicFailed, UnsecureMemo.Unsecure(tampered, 8, Key, new byte[frame.Length], out _, out _));
             Assert.Equal(SecurityOutcome.Decrypted, UnsecureMemo.Unsecure(frame, 8, Key, new byte[frame.Length], out _, out _));
         }
+
+        [Fact]
+        public void A_frame_remembered_by_its_sender_unsecures_as_computed_and_only_with_its_key_and_bytes()
+        {
+            byte[] header = { 0x08, 0x02, 0xFC, 0xFF, 0x00, 0x00, 0x1E, 0x43 };
+            var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.Network, 77, new Eui64(0x00124B0001020305), 0);
+            byte[] payload = { 0x01, 0x02, 0x03, 0x04, 0x05 };
+            byte[] frame = new byte[ZigbeeSecurity.SecuredLength(header.Length, aux, payload.Length)];
+            ZigbeeSecurity.Secure(header, aux, payload, Key, null, frame);
+            UnsecureMemo.RememberSecured(frame, header.Length, Key, payload);
+
+            byte[] expected = new byte[frame.Length];
+            Assert.Equal(SecurityOutcome.Decrypted, ZigbeeSecurity.Unsecure(frame, 8, Key, null, expected, out AuxiliarySecurityHeader directAux, out int directLength));
+            byte[] plain = new byte[frame.Length];
+            Assert.Equal(SecurityOutcome.Decrypted, UnsecureMemo.Unsecure(frame, 8, ZigbeeKey.Parse("01030507090b0d0f00020406080a0c0d"), plain, out AuxiliarySecurityHeader memoAux, out int length));
+            Assert.Equal(directAux, memoAux);
+            Assert.Equal(directLength, length);
+            Assert.Equal(payload, plain.AsSpan(0, length).ToArray());
+
+            Assert.Equal(SecurityOutcome.MicFailed, UnsecureMemo.Unsecure(frame, 8, Other, new byte[frame.Length], out _, out _));
+            byte[] tampered = (byte[])frame.Clone();
+            tampered[9] ^= 0x80;
+            Assert.Equal(SecurityOutcome.MicFailed, UnsecureMemo.Unsecure(tampered, 8, Key, new byte[frame.Length], out _, out _));
+        }
     }
 }

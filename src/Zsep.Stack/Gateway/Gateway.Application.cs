@@ -57,6 +57,7 @@ namespace Zsep.Stack.Gateway
             _application = new ZclApplication(Coordinator, Scheduler);
             LoadClusters();
             LoadInterviews();
+            LoadMeteringFormats();
             LoadStackOptions();
             _application.ReportReceived += OnReportReceived;
             Coordinator.DeviceJoined += OnDeviceJoinedInterview;

@@ -19,8 +19,9 @@ namespace ZsepAdmin.Benchmarks
     /// Issue 4 benchmark: one attribute read from each of N simulated meters, over the realistic medium (loss, CSMA-CA,
     /// acknowledgements), APS-secured with the meters' link keys, in virtual time, at most 4 hops from their gateway.
     /// The meters are split into networks of <see cref="MetersPerNetwork"/>, each a grid <see cref="Spacing"/> m apart
-    /// with its gateway in the middle; the networks are on different channels and overlap in space on one medium and one
-    /// scheduler, as a head end with several coordinators would cover a district. Joined and interviewed in the setup
+    /// with its gateway in the middle; each network covers its own district (<see cref="DistrictSpacing"/> apart, on its
+    /// own channel), all on one medium and one scheduler, as a head end with a coordinator per district would cover a
+    /// town. Joined and interviewed in the setup
     /// (AutoInterview on, as users have it: the interview also keeps each meter's Metering formatting), so the measured
     /// operation is a plain read of CurrentSummationDelivered from every meter with the multi-network
     /// <see cref="Gateway.ReadAttributesBatch(IReadOnlyList{ValueTuple{Gateway, IReadOnlyList{Eui64}}}, byte?, ushort, IReadOnlyList{ushort}, TimeSpan, int, System.Threading.CancellationToken, bool)"/>
@@ -51,6 +52,14 @@ namespace ZsepAdmin.Benchmarks
         /// <summary>Metres between neighbouring meters of a grid (30 m: a 10 x 10 grid is at most 3 hops deep).</summary>
         public double Spacing { get; set; } = 30;
 
+        /// <summary>
+        /// Metres between the centres of neighbouring networks' districts (800 m: beyond the 391 m at which the medium
+        /// stops tracking a link, 10 dB below sensitivity, even from grid corner to grid corner). 0 puts every network at
+        /// the origin, overlapping in space on their different channels (the earlier layout: each frame then walks past
+        /// every radio of every network).
+        /// </summary>
+        public double DistrictSpacing { get; set; } = 800;
+
         /// <summary>Requests in flight per network.</summary>
         public int InFlightPerNetwork { get; set; } = 16;
 
@@ -78,7 +87,9 @@ namespace ZsepAdmin.Benchmarks
                     Name = "bench" + net, Channel = Channels[net], StatePath = Path.Combine(_dir, "net" + net), Radio = radio, Seed = 7,
                 }, SimulatedRadioProvider.Instance);
                 SimulationHost host = SimulationHost.Find(radio)!;
-                // Every gateway's radio stands at the medium's origin: the grids overlap in space, on different channels.
+                // Each network covers its own district, four to a row; its gateway stands in the middle of its grid.
+                double cx = DistrictSpacing * (net % 4), cy = DistrictSpacing * (net / 4);
+                host.Medium.FindRadio(gateway.Coordinator.Ieee)!.Position = new Position(cx, cy);
                 var devices = Enumerable.Range(0, count).Select(i =>
                 {
                     int cell = i >= (columns * columns / 2) ? i + 1 : i; // the middle cell is the gateway's
@@ -92,7 +103,7 @@ namespace ZsepAdmin.Benchmarks
                         Kind = SimulatedDeviceKind.Meter,
                         Ieee = ieee,
                         InstallCode = code,
-                        Position = new Position((Spacing * ((cell % columns) - (columns / 2))), Spacing * ((cell / columns) - (columns / 2))),
+                        Position = new Position(cx + (Spacing * ((cell % columns) - (columns / 2))), cy + (Spacing * ((cell / columns) - (columns / 2)))),
                         Channel = Channels[net],
                         ExtendedPanId = gateway.Config.ExtendedPanId,
                         Network = gateway.Name,
@@ -128,7 +139,7 @@ namespace ZsepAdmin.Benchmarks
                     $"{joined.Count(m => g.GetInterview(m)?.Status == ZsepInterviewStatus.Complete)} interviewed, {joined.Count(m => g.GetMeteringFormat(m) is not null)} with their formatting; deepest {deepest} hops");
             }
 
-            Console.WriteLine($"// {networks} networks of up to {MetersPerNetwork} meters {Spacing} m apart: deepest {DeepestHops} hops (limit {MaxHops})");
+            Console.WriteLine($"// {networks} networks of up to {MetersPerNetwork} meters {Spacing} m apart, districts {DistrictSpacing} m apart: deepest {DeepestHops} hops (limit {MaxHops})");
             if (DeepestHops > MaxHops)
             {
                 throw new InvalidOperationException($"The layout puts a meter {DeepestHops} hops from its gateway, beyond the issue's {MaxHops}.");

@@ -44,11 +44,15 @@ namespace Zsep.Stack.Gateway
             ushort[] ids = attributes.ToArray();
             int concurrency = Math.Max(1, maxConcurrencyPerNetwork);
             return targets.GroupBy(t => t.Gateway.Scheduler).SelectMany(group =>
-                Drive(group.Select(t => new BatchRead(t.Gateway, t.Nodes, endpoint, cluster, ids, timeout, concurrency, refreshFormatting)).ToList(), timeout, cancellationToken));
+            {
+                var signal = new BatchSignal();
+                return Drive(group.Select(t => new BatchRead(t.Gateway, t.Nodes, endpoint, cluster, ids, timeout, concurrency, refreshFormatting, signal)).ToList(),
+                    signal, timeout, cancellationToken);
+            });
         }
 
         /// <summary>Starts the batches (which share one scheduler) and yields their outcomes as they arrive, driving the loop.</summary>
-        private static IEnumerable<ZsepAttributeReadOutcome> Drive(List<BatchRead> batches, TimeSpan timeout, CancellationToken cancellationToken)
+        private static IEnumerable<ZsepAttributeReadOutcome> Drive(List<BatchRead> batches, BatchSignal signal, TimeSpan timeout, CancellationToken cancellationToken)
         {
             foreach (BatchRead batch in batches)
             {
@@ -75,8 +79,10 @@ namespace Zsep.Stack.Gateway
                     yield break;
                 }
 
-                // Every request has a timeout on the loop, so this returns; the margin covers the APS retries.
-                if (!driver.RunUntil(() => Ready(batches), timeout + TimeSpan.FromMinutes(1), cancellationToken))
+                // Every request has a timeout on the loop, so this returns; the margin covers the APS retries. The loop tests
+                // the condition after every event: a flag the batches raise, not a walk over them.
+                signal.Raised = false;
+                if (!driver.RunUntil(() => signal.Raised, timeout + TimeSpan.FromMinutes(1), cancellationToken))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     yield break;
@@ -84,21 +90,10 @@ namespace Zsep.Stack.Gateway
             }
         }
 
-        /// <summary>An outcome or a fault to hand over, or nothing left to wait for.</summary>
-        private static bool Ready(List<BatchRead> batches)
+        /// <summary>Raised by a batch that has an outcome or a fault to hand over.</summary>
+        private sealed class BatchSignal
         {
-            bool finished = true;
-            foreach (BatchRead b in batches)
-            {
-                if (b.Done.Count > 0 || b.Fault is not null)
-                {
-                    return true;
-                }
-
-                finished &= b.Finished;
-            }
-
-            return finished;
+            public bool Raised;
         }
 
         /// <summary>One network's share of a batch read: its queue, its requests in flight and its finished outcomes.</summary>
@@ -111,14 +106,16 @@ namespace Zsep.Stack.Gateway
             private readonly TimeSpan _timeout;
             private readonly int _maxConcurrency;
             private readonly bool _refresh;
+            private readonly BatchSignal _signal;
             private readonly Queue<Eui64> _again = new Queue<Eui64>();
             private readonly HashSet<Eui64> _retried = new HashSet<Eui64>();
             private int _next;
             private int _inFlight;
             private DateTimeOffset _nextStart;
 
-            public BatchRead(Gateway gateway, IReadOnlyList<Eui64> nodes, byte? endpoint, ushort cluster, ushort[] attributes, TimeSpan timeout, int maxConcurrency, bool refresh)
+            public BatchRead(Gateway gateway, IReadOnlyList<Eui64> nodes, byte? endpoint, ushort cluster, ushort[] attributes, TimeSpan timeout, int maxConcurrency, bool refresh, BatchSignal signal)
             {
+                _signal = signal;
                 Gateway = gateway;
                 _nodes = nodes;
                 _endpoint = endpoint;
@@ -137,6 +134,12 @@ namespace Zsep.Stack.Gateway
 
             /// <summary>An error that ends the whole read (key establishment required), thrown to the caller.</summary>
             public Exception? Fault { get; private set; }
+
+            private void Emit(ZsepAttributeReadOutcome outcome)
+            {
+                Done.Enqueue(outcome);
+                _signal.Raised = true;
+            }
 
             /// <summary>Every node has its outcome (or the read failed).</summary>
             public bool Finished => Fault is not null || (_next >= _nodes.Count && _again.Count == 0 && _inFlight == 0);
@@ -167,11 +170,12 @@ namespace Zsep.Stack.Gateway
                     catch (KeyEstablishmentRequiredException ex)
                     {
                         Fault = ex; // as before: the caller's error, not one node's
+                        _signal.Raised = true;
                         return;
                     }
                     catch (ArgumentException ex)
                     {
-                        Done.Enqueue(new ZsepAttributeReadOutcome { Node = node, TransactionStatus = ZclTransactionStatus.NoRoute, Error = ex.Message });
+                        Emit(new ZsepAttributeReadOutcome { Node = node, TransactionStatus = ZclTransactionStatus.NoRoute, Error = ex.Message });
                         continue;
                     }
 
@@ -207,7 +211,7 @@ namespace Zsep.Stack.Gateway
                     void Finish()
                     {
                         _inFlight--;
-                        Done.Enqueue(g.WithDisplay(node, _cluster, g.ToOutcome(node, address, endpoint, _cluster, _attributes, response)));
+                        Emit(g.WithDisplay(node, _cluster, g.ToOutcome(node, address, endpoint, _cluster, _attributes, response)));
                         Pump();
                     }
 

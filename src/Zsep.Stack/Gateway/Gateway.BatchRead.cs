@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using Zsep.Stack.Application;
 using Zsep.Stack.Runtime;
+using Zsep.Stack.State;
 using Zsep.Stack.Types;
 using Zsep.Stack.Zcl;
 
@@ -112,6 +113,7 @@ namespace Zsep.Stack.Gateway
             private int _next;
             private int _inFlight;
             private DateTimeOffset _nextStart;
+            private Dictionary<Eui64, NodeRecord>? _rows;
 
             public BatchRead(Gateway gateway, IReadOnlyList<Eui64> nodes, byte? endpoint, ushort cluster, ushort[] attributes, TimeSpan timeout, int maxConcurrency, bool refresh, BatchSignal signal)
             {
@@ -159,13 +161,30 @@ namespace Zsep.Stack.Gateway
             public void Pump()
             {
                 Gateway g = Gateway;
+                if (_rows is null && _nodes.Count > 8 && !g._disposed)
+                {
+                    // One query for the node table instead of one per node; a node asked again is looked up afresh (it may have a new address).
+                    _rows = new Dictionary<Eui64, NodeRecord>();
+                    foreach (NodeRecord row in g.Store.GetNodes())
+                    {
+                        _rows[row.Ieee] = row;
+                    }
+                }
+
                 while (Fault is null && _inFlight < _maxConcurrency && (_next < _nodes.Count || _again.Count > 0) && !g._disposed)
                 {
-                    Eui64 node = _again.Count > 0 ? _again.Dequeue() : _nodes[_next++];
+                    bool retry = _again.Count > 0;
+                    Eui64 node = retry ? _again.Dequeue() : _nodes[_next++];
                     (NwkAddress Address, byte Endpoint) target;
                     try
                     {
-                        target = g.Resolve(node, _endpoint, _cluster);
+                        NodeRecord? row = null;
+                        if (!retry && _rows is not null && !_rows.TryGetValue(node, out row))
+                        {
+                            row = null;
+                        }
+
+                        target = g.Resolve(node, _endpoint, _cluster, row);
                     }
                     catch (KeyEstablishmentRequiredException ex)
                     {

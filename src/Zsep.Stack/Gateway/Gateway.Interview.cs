@@ -176,7 +176,8 @@ namespace Zsep.Stack.Gateway
                 void ReadMeteringFormat(List<ZsepEndpoint> found, ZsepNodeInterview result)
                 {
                     ZsepEndpoint? metering = found.FirstOrDefault(e => e.InClusters.Contains(StandardClusters.Metering));
-                    if (metering is null)
+                    // Under RequireKeyEstablishment a meter without an established key refuses Metering frames: its first reading asks.
+                    if (metering is null || (Config.Policies.RequireKeyEstablishment && !_keEstablished.Contains(ieee)))
                     {
                         Finish(result with { CompletedAt = Scheduler.Now });
                         return;

@@ -107,7 +107,8 @@ namespace Zsep.Stack.Gateway
         /// <summary>
         /// Takes the formatting attributes among <paramref name="records"/>: with <paramref name="complete"/> (the answer
         /// to the formatting request) they replace what was known; otherwise (a reading that included some of them) a
-        /// value that differs from the known one updates it. Returns whether the meter's formatting is known now.
+        /// value that differs from the known one updates it, and when nothing is known yet a reading with UnitOfMeasure,
+        /// Multiplier, Divisor and SummationFormatting is taken as the formatting. Returns whether the meter's formatting is known now.
         /// </summary>
         private bool ApplyMeteringFormat(Eui64 node, byte endpoint, IReadOnlyList<ZclReadAttributeStatusRecord> records, bool complete)
         {
@@ -125,12 +126,17 @@ namespace Zsep.Stack.Gateway
             }
 
             _formatting.TryGetValue(node, out ZsepMeteringFormat? known);
+            object? unit = Get(0x0300);
             if (!complete && known is null)
             {
-                return false;
+                if (unit is null || Get(0x0301) is null || Get(0x0302) is null || Get(0x0303) is null)
+                {
+                    return false;
+                }
+
+                complete = true; // nothing kept yet, and the reading has the unit, scale and summation formatting: take them
             }
 
-            object? unit = Get(0x0300);
             if (complete && unit is null)
             {
                 return known is not null;

@@ -145,6 +145,27 @@ namespace Zsep.Simulation.Tests.Application
         }
 
         [Fact]
+        public void WithoutAnInterview_AReadOfTheUnitAloneKeepsNothing_AReadOfUnitScaleAndFormattingIsKept()
+        {
+            using Gateway gw = Form(0, 20);
+            gw.AutoInterview = false;
+            SimulatedDevice meter = Add(gw, 0, 1, 40, 0);
+            gw.PermitJoin(254);
+            Assert.True(gw.RunUntil(() => meter.Node.State == NodeState.Joined && gw.GetNodes().Count == 1, TimeSpan.FromMinutes(5)));
+            gw.RunFor(TimeSpan.FromSeconds(10));
+            Assert.Null(gw.GetMeteringFormat(meter.Ieee));
+
+            gw.ReadAttributes(meter.Ieee, 1, StandardClusters.Metering, new ushort[] { 0x0300 }, Timeout);
+            Assert.Null(gw.GetMeteringFormat(meter.Ieee)); // a unit without its divisor would show wrong numbers
+
+            gw.ReadAttributes(meter.Ieee, 1, StandardClusters.Metering, new ushort[] { 0x0300, 0x0301, 0x0302, 0x0303 }, Timeout);
+            ZsepMeteringFormat kept = gw.GetMeteringFormat(meter.Ieee) ?? throw new Xunit.Sdk.XunitException("not kept");
+            Assert.Equal(MeteringUnitOfMeasure.KilowattHours, kept.UnitOfMeasure);
+            Assert.Equal((byte)0x33, kept.SummationFormatting.Value);
+            Assert.Single(gw.Store.GetMeteringFormats());
+        }
+
+        [Fact]
         public void BatchReadOverTwoNetworksOnOneMedium_RunsThemTogether_AndAnswersEveryMeter()
         {
             using Gateway a = Form(0, 15);

@@ -57,6 +57,7 @@ namespace Zsep.Stack.Gateway
             _application = new ZclApplication(Coordinator, Scheduler);
             LoadClusters();
             LoadInterviews();
+            LoadMeteringFormats();
             LoadStackOptions();
             _application.ReportReceived += OnReportReceived;
             Coordinator.DeviceJoined += OnDeviceJoinedInterview;
@@ -163,10 +164,14 @@ namespace Zsep.Stack.Gateway
 
         private void StopApplication() => _application?.Dispose();
 
-        /// <summary>The node's NWK address and the endpoint to talk to for <paramref name="cluster"/>: given, or found by the interview, or 1.</summary>
-        private (NwkAddress Address, byte Endpoint) Resolve(Eui64 node, byte? endpoint, ushort cluster)
+        /// <summary>
+        /// The node's NWK address and the endpoint to talk to for <paramref name="cluster"/>: given, or found by the
+        /// interview, or 1. <paramref name="known"/> is the node's row when the caller has just read it (a batch reads
+        /// the node table once instead of once per node).
+        /// </summary>
+        private (NwkAddress Address, byte Endpoint) Resolve(Eui64 node, byte? endpoint, ushort cluster, NodeRecord? known = null)
         {
-            NodeRecord record = Store.GetNode(node) ?? throw new ArgumentException($"{node} is not a node of {Name}.", nameof(node));
+            NodeRecord record = known ?? Store.GetNode(node) ?? throw new ArgumentException($"{node} is not a node of {Name}.", nameof(node));
             EnsureKeyEstablishment(node, cluster);
             if (endpoint is byte given)
             {

@@ -21,113 +21,28 @@ namespace Zsep.Stack.Gateway
 
         /// <summary>Reads <paramref name="attributes"/> of <paramref name="cluster"/> on one node: one record per attribute, in order.</summary>
         public IReadOnlyList<ZsepAttributeValue> ReadAttributes(Eui64 node, byte? endpoint, ushort cluster, IReadOnlyList<ushort> attributes,
-            TimeSpan timeout, CancellationToken cancellationToken = default)
+            TimeSpan timeout, CancellationToken cancellationToken = default, bool refreshFormatting = false)
         {
             Resolve(node, endpoint, cluster); // an unknown node is the caller's error (ArgumentException)
-            ZsepAttributeReadOutcome outcome = ReadAttributesBatch(new[] { node }, endpoint, cluster, attributes, timeout, 1, cancellationToken).Single();
+            ZsepAttributeReadOutcome outcome = ReadAttributesBatch(new[] { node }, endpoint, cluster, attributes, timeout, 1, cancellationToken, refreshFormatting).Single();
             return outcome.Error is null ? outcome.Values : throw new ZclRequestException(node, outcome.TransactionStatus, outcome.Error);
         }
 
         /// <summary>
         /// Reads the same attributes from many nodes, at most <paramref name="maxConcurrency"/> requests in flight, and
         /// yields each node's outcome as it arrives. A node that does not answer is asked once more; if it still does not,
-        /// it yields an outcome with an error. The loop runs only while the caller enumerates.
+        /// it yields an outcome with an error. The loop runs only while the caller enumerates. With
+        /// <paramref name="refreshFormatting"/>, a Metering energy reading first reads the meter's formatting again.
         /// </summary>
         public IEnumerable<ZsepAttributeReadOutcome> ReadAttributesBatch(IReadOnlyList<Eui64> nodes, byte? endpoint, ushort cluster,
-            IReadOnlyList<ushort> attributes, TimeSpan timeout, int maxConcurrency = 16, CancellationToken cancellationToken = default)
+            IReadOnlyList<ushort> attributes, TimeSpan timeout, int maxConcurrency = 16, CancellationToken cancellationToken = default, bool refreshFormatting = false)
         {
             if (nodes is null)
             {
                 throw new ArgumentNullException(nameof(nodes));
             }
 
-            if (attributes is null || attributes.Count == 0)
-            {
-                throw new ArgumentException("Name at least one attribute.", nameof(attributes));
-            }
-
-            return ReadBatch(nodes, endpoint, cluster, attributes.ToArray(), timeout, Math.Max(1, maxConcurrency), cancellationToken);
-        }
-
-        private IEnumerable<ZsepAttributeReadOutcome> ReadBatch(IReadOnlyList<Eui64> nodes, byte? endpoint, ushort cluster, ushort[] attributes,
-            TimeSpan timeout, int maxConcurrency, CancellationToken cancellationToken)
-        {
-            var done = new Queue<ZsepAttributeReadOutcome>();
-            var again = new Queue<Eui64>();
-            var retried = new HashSet<Eui64>();
-            int next = 0;
-            int inFlight = 0;
-            DateTimeOffset nextStart = Scheduler.Now;
-            while (next < nodes.Count || again.Count > 0 || inFlight > 0 || done.Count > 0)
-            {
-                while (inFlight < maxConcurrency && (next < nodes.Count || again.Count > 0))
-                {
-                    Eui64 node = again.Count > 0 ? again.Dequeue() : nodes[next++];
-                    (NwkAddress Address, byte Endpoint) target;
-                    try
-                    {
-                        target = Resolve(node, endpoint, cluster);
-                    }
-                    catch (ArgumentException ex)
-                    {
-                        done.Enqueue(new ZsepAttributeReadOutcome { Node = node, TransactionStatus = ZclTransactionStatus.NoRoute, Error = ex.Message });
-                        continue;
-                    }
-
-                    inFlight++;
-                    // Requests leave a few tens of milliseconds apart, so their answers do not all converge on the coordinator at once.
-                    TimeSpan delay = nextStart > Scheduler.Now ? nextStart - Scheduler.Now : TimeSpan.Zero;
-                    nextStart = Scheduler.Now + delay + BatchRequestSpacing;
-                    Scheduler.Schedule(delay, () => WithFormatting(node, target.Address, target.Endpoint, cluster, attributes, timeout, () => Application.ReadAttributes(target.Address, target.Endpoint, cluster, attributes, timeout, response =>
-                    {
-                        if (response.Status != ZclTransactionStatus.Success && retried.Add(node))
-                        {
-                            // A busy mesh loses a frame now and then even after the APS retries: one more try before the node counts as unreachable.
-                            inFlight--;
-                            again.Enqueue(node);
-                            return;
-                        }
-
-                        void Finish()
-                        {
-                            inFlight--;
-                            done.Enqueue(WithDisplay(node, cluster, ToOutcome(node, target.Address, target.Endpoint, cluster, attributes, response)));
-                        }
-
-                        // The meter answered, so its route works now: a formatting read that was lost before gets one more try.
-                        if (response.Status == ZclTransactionStatus.Success)
-                        {
-                            WithFormatting(node, target.Address, target.Endpoint, cluster, attributes, timeout, Finish, attempt: 2);
-                        }
-                        else
-                        {
-                            Finish();
-                        }
-                    }, EsiEndpoint)));
-                }
-
-                if (done.Count == 0 && again.Count > 0)
-                {
-                    continue;
-                }
-
-                if (done.Count == 0)
-                {
-                    // Every request has a timeout on the loop, so this returns; the margin covers the APS retries.
-                    Wait(() => done.Count > 0 || again.Count > 0, timeout + TimeSpan.FromMinutes(1), cancellationToken);
-                    if (done.Count == 0)
-                    {
-                        if (again.Count > 0)
-                        {
-                            continue;
-                        }
-
-                        yield break;
-                    }
-                }
-
-                yield return done.Dequeue();
-            }
+            return ReadAttributesBatch(new[] { (this, nodes) }, endpoint, cluster, attributes, timeout, maxConcurrency, cancellationToken, refreshFormatting);
         }
 
         private ZsepAttributeReadOutcome ToOutcome(Eui64 node, NwkAddress address, byte endpoint, ushort cluster, ushort[] attributes, ZclResponse response)
@@ -156,6 +71,11 @@ namespace Zsep.Stack.Gateway
                     TransactionStatus = response.Status,
                     Error = $"{node} ({address}) did not answer the read of {ClusterRegistry.Describe(cluster)}: {response.Status}.",
                 };
+            }
+
+            if (cluster == StandardClusters.Metering && response.Frame?.Foundation is ZclReadAttributesResponse formatting)
+            {
+                ApplyMeteringFormat(node, endpoint, formatting.Records, complete: false); // a formatting attribute that changed updates the kept one
             }
 
             IReadOnlyList<ZsepAttributeValue> values = response.Frame?.Foundation switch

@@ -11,16 +11,19 @@ namespace Zsep.Stack.Gateway
 {
     /// <summary>
     /// The interview of a node after it joins (05-3474 2.4.3.1 device and service discovery; SE 1.4 5.4.2): Active_EP_req,
-    /// Simple_Desc_req for each endpoint, then Read Attributes of Basic ManufacturerName and ModelIdentifier. A few
-    /// interviews run at once (a batch of meters joining must not flood the mesh); a failed one is tried again later.
-    /// The results are kept in memory (<see cref="GetInterview"/>).
+    /// Simple_Desc_req for each endpoint, then Read Attributes of Basic ManufacturerName and ModelIdentifier, and of a
+    /// Metering server's formatting (UnitOfMeasure, Multiplier, Divisor, Summation/DemandFormatting, MeteringDeviceType;
+    /// SE 1.4 D.3.2.2.4). A few interviews run at once (a batch of meters joining must not flood the mesh); a failed one
+    /// is tried again later. The results are kept in memory and in the store (<see cref="GetInterview"/>,
+    /// <see cref="GetMeteringFormat"/>).
     /// </summary>
     public sealed partial class Gateway
     {
         /// <summary>Interviews running at once.</summary>
         public const int MaxConcurrentInterviews = 4;
 
-        private const int MaxInterviewAttempts = 3;
+        /// <summary>How many times a failed interview is started in all.</summary>
+        public const int MaxInterviewAttempts = 3;
         private static readonly TimeSpan InterviewRequestTimeout = TimeSpan.FromSeconds(15);
         private static readonly TimeSpan InterviewRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -164,8 +167,33 @@ namespace Zsep.Stack.Gateway
                         }
 
                         string? Text(ushort id) => read.Records.FirstOrDefault(r => r.AttributeId == id && r.Status == ZclStatus.Success)?.Value?.Value as string;
-                        Finish(result with { ManufacturerName = Text(0x0004), ModelIdentifier = Text(0x0005), CompletedAt = Scheduler.Now });
+                        ReadMeteringFormat(found, result with { ManufacturerName = Text(0x0004), ModelIdentifier = Text(0x0005) });
                     }, EsiEndpoint);
+                }
+
+                // A meter's unit, scale and formatting, kept for the display values of its readings. A meter that does not
+                // answer this still completes its interview: its first energy reading asks again.
+                void ReadMeteringFormat(List<ZsepEndpoint> found, ZsepNodeInterview result)
+                {
+                    ZsepEndpoint? metering = found.FirstOrDefault(e => e.InClusters.Contains(StandardClusters.Metering));
+                    // Under RequireKeyEstablishment a meter without an established key refuses Metering frames: its first reading asks.
+                    if (metering is null || (Config.Policies.RequireKeyEstablishment && !_keEstablished.Contains(ieee)))
+                    {
+                        Finish(result with { CompletedAt = Scheduler.Now });
+                        return;
+                    }
+
+                    FetchMeteringFormat(ieee, address, metering.Endpoint, InterviewRequestTimeout, (_, status) =>
+                    {
+                        if (status == ZclTransactionStatus.Success || _disposed)
+                        {
+                            Finish(result with { CompletedAt = Scheduler.Now });
+                            return;
+                        }
+
+                        // A busy mesh loses a frame now and then: ask once more.
+                        FetchMeteringFormat(ieee, address, metering.Endpoint, InterviewRequestTimeout, (_, _) => Finish(result with { CompletedAt = Scheduler.Now }));
+                    });
                 }
             });
         }

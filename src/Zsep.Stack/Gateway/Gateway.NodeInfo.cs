@@ -68,6 +68,7 @@ namespace Zsep.Stack.Gateway
             _interviews.Remove(node);
             _formatting.Remove(node);
             Store.RemoveInterview(node);
+            Store.RemoveMeteringFormat(node);
         }
     }
 }

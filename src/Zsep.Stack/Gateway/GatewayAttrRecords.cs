@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Zsep.Stack.State;
+using Zsep.Stack.Types;
 using Zsep.Stack.Zcl;
+using Zsep.Stack.Zcl.SmartEnergy;
 
 namespace Zsep.Stack.Gateway
 {
@@ -98,5 +100,42 @@ namespace Zsep.Stack.Gateway
 
         public override string ToString() =>
             $"apsAckWaitDuration {ApsAckWaitDuration.TotalMilliseconds} ms, apsMaxFrameRetries {ApsMaxFrameRetries}, window {MaxWindowSize}, block {FragmentBlockSize} octets";
+    }
+
+    /// <summary>
+    /// A meter's unit, scale and formatting (SE 1.4 07-5356-21 D.3.2.2.4) as the gateway keeps them: read by the
+    /// interview, kept in the store, and used for the display values of its readings.
+    /// </summary>
+    public sealed record ZsepMeteringFormat
+    {
+        public string Network { get; init; } = "";
+
+        public Eui64 Node { get; init; }
+
+        /// <summary>The endpoint whose Metering server gave them.</summary>
+        public byte Endpoint { get; init; }
+
+        /// <summary>UnitOfMeasure (0x0300).</summary>
+        public MeteringUnitOfMeasure UnitOfMeasure { get; init; }
+
+        /// <summary>Multiplier (0x0301); 1 when the meter did not give it.</summary>
+        public uint Multiplier { get; init; } = 1;
+
+        /// <summary>Divisor (0x0302); 1 when the meter did not give it.</summary>
+        public uint Divisor { get; init; } = 1;
+
+        /// <summary>SummationFormatting (0x0303).</summary>
+        public MeteringFormatting SummationFormatting { get; init; }
+
+        /// <summary>DemandFormatting (0x0304); the summation's when the meter did not give it.</summary>
+        public MeteringFormatting DemandFormatting { get; init; }
+
+        /// <summary>MeteringDeviceType (0x0306), or null when the meter did not give it.</summary>
+        public byte? MeteringDeviceType { get; init; }
+
+        /// <summary>When the gateway read them (network time).</summary>
+        public DateTimeOffset ReadAt { get; init; }
+
+        public override string ToString() => $"{Node}: {UnitOfMeasure} x{Multiplier}/{Divisor}";
     }
 }

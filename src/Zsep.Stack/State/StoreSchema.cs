@@ -192,8 +192,28 @@ CREATE TABLE network_parameters (
 );
 ";
 
+        /// <summary>
+        /// Version 6 (issue 4): each meter's Metering formatting attributes as the interview read them (SE 1.4 07-5356-21
+        /// D.3.2.2.4: UnitOfMeasure 0x0300, Multiplier 0x0301, Divisor 0x0302, SummationFormatting 0x0303,
+        /// DemandFormatting 0x0304, MeteringDeviceType 0x0306), so a reading's display value needs no extra request.
+        /// A column is null when the meter did not give that attribute.
+        /// </summary>
+        private const string V6MeteringFormats = @"
+CREATE TABLE node_metering_formats (
+    ieee                  INTEGER PRIMARY KEY,
+    endpoint              INTEGER NOT NULL CHECK (endpoint BETWEEN 1 AND 240),
+    unit_of_measure       INTEGER NOT NULL,
+    multiplier            INTEGER NULL,
+    divisor               INTEGER NULL,
+    summation_formatting  INTEGER NULL,
+    demand_formatting     INTEGER NULL,
+    metering_device_type  INTEGER NULL,
+    read_at               TEXT    NOT NULL
+);
+";
+
         /// <summary>The steps of this build, in order.</summary>
-        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SmartEnergy), new StoreMigration(3, V3Cbke), new StoreMigration(4, V4InterviewsAndSettings), new StoreMigration(5, V5SimulatedStacks) };
+        public static IReadOnlyList<StoreMigration> Migrations { get; } = new[] { new StoreMigration(1, V1), new StoreMigration(2, V2SmartEnergy), new StoreMigration(3, V3Cbke), new StoreMigration(4, V4InterviewsAndSettings), new StoreMigration(5, V5SimulatedStacks), new StoreMigration(6, V6MeteringFormats) };
 
         /// <summary>The version this build writes.</summary>
         public static int LatestVersion => Migrations[Migrations.Count - 1].ToVersion;

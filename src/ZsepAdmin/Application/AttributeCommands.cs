@@ -12,7 +12,9 @@ namespace ZsepAdmin.Commands
 {
     /// <summary>
     /// Read-ZsepAttribute: reads attributes of a cluster from nodes (ZCL Read Attributes). Nodes from the pipeline are
-    /// collected and read together, at most -ThrottleLimit at once, and the records stream out as the answers arrive.
+    /// collected and read together, at most -ThrottleLimit at once per network (networks on one medium at the same time),
+    /// and the records stream out as the answers arrive. Metering display values use the formatting the interview kept;
+    /// -Refresh reads it again.
     /// </summary>
     [Cmdlet(VerbsCommunications.Read, "ZsepAttribute")]
     [OutputType(typeof(ZsepAttributeValue))]
@@ -52,6 +54,13 @@ namespace ZsepAdmin.Commands
         [ValidateRange(1, 600)]
         public int TimeoutSeconds { get; set; } = 20;
 
+        /// <summary>
+        /// Reads each meter's unit and formatting again (Metering UnitOfMeasure, Multiplier, Divisor, Summation/DemandFormatting,
+        /// MeteringDeviceType) before its energy readings, instead of using those the interview kept.
+        /// </summary>
+        [Parameter]
+        public SwitchParameter Refresh { get; set; }
+
         protected override void BeginProcessing()
         {
             try
@@ -85,50 +94,54 @@ namespace ZsepAdmin.Commands
             int total = _nodes.Count;
             int done = 0;
             var progress = new ProgressRecord(1, $"Reading {ClusterRegistry.Describe(_cluster)}", $"0 of {total} nodes");
-            foreach (IGrouping<Gateway, Eui64> group in _nodes.GroupBy(n => n.Gateway, n => n.Node))
+            if (total == 0)
             {
-                IEnumerable<ZsepAttributeReadOutcome> outcomes;
-                try
+                return;
+            }
+
+            // One batch per network, all at once (networks on one medium share its loop), outcomes as they arrive.
+            var targets = _nodes.GroupBy(n => n.Gateway, n => n.Node).Select(g => (g.Key, (IReadOnlyList<Eui64>)g.Distinct().ToList())).ToList();
+            IEnumerable<ZsepAttributeReadOutcome> outcomes;
+            try
+            {
+                outcomes = Gateway.ReadAttributesBatch(targets, Endpoint, _cluster, _attributes, TimeSpan.FromSeconds(TimeoutSeconds), ThrottleLimit, CancellationToken, Refresh.IsPresent);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowStackError(ex, Cluster);
+                return;
+            }
+
+            using IEnumerator<ZsepAttributeReadOutcome> e = outcomes.GetEnumerator();
+            while (Next(e, targets[0].Key))
+            {
+                ZsepAttributeReadOutcome outcome = e.Current;
+                done++;
+                if (total > 1)
                 {
-                    outcomes = group.Key.ReadAttributesBatch(group.Distinct().ToList(), Endpoint, _cluster, _attributes, TimeSpan.FromSeconds(TimeoutSeconds), ThrottleLimit, CancellationToken);
+                    progress.StatusDescription = $"{done} of {total} nodes";
+                    progress.PercentComplete = (int)(100L * done / total);
+                    WriteProgress(progress);
                 }
-                catch (ArgumentException ex)
+
+                if (outcome.Error is not null)
                 {
-                    ThrowStackError(ex, Cluster);
-                    return;
+                    WriteError(new ErrorRecord(new ZclRequestException(outcome.Node, outcome.TransactionStatus, outcome.Error), "NodeUnreachable", ErrorCategory.ConnectionError, outcome.Node));
+                    continue;
                 }
 
-                using IEnumerator<ZsepAttributeReadOutcome> e = outcomes.GetEnumerator();
-                while (Next(e, group.Key))
+                foreach (ZsepAttributeValue value in outcome.Values)
                 {
-                    ZsepAttributeReadOutcome outcome = e.Current;
-                    done++;
-                    if (total > 1)
+                    WriteObject(value);
+                    if (value.Status == ZclStatus.UnsupportedAttribute)
                     {
-                        progress.StatusDescription = $"{done} of {total} nodes";
-                        progress.PercentComplete = (int)(100L * done / total);
-                        WriteProgress(progress);
+                        WriteError(new ErrorRecord(new InvalidOperationException($"{value.Node} has no attribute {value.Name} (0x{value.Attribute:X4}) on {value.ClusterName}, endpoint {value.Endpoint}: UNSUPPORTED_ATTRIBUTE (0x86)."),
+                            "UnsupportedAttribute", ErrorCategory.ObjectNotFound, value));
                     }
-
-                    if (outcome.Error is not null)
+                    else if (value.Status != ZclStatus.Success)
                     {
-                        WriteError(new ErrorRecord(new ZclRequestException(outcome.Node, outcome.TransactionStatus, outcome.Error), "NodeUnreachable", ErrorCategory.ConnectionError, outcome.Node));
-                        continue;
-                    }
-
-                    foreach (ZsepAttributeValue value in outcome.Values)
-                    {
-                        WriteObject(value);
-                        if (value.Status == ZclStatus.UnsupportedAttribute)
-                        {
-                            WriteError(new ErrorRecord(new InvalidOperationException($"{value.Node} has no attribute {value.Name} (0x{value.Attribute:X4}) on {value.ClusterName}, endpoint {value.Endpoint}: UNSUPPORTED_ATTRIBUTE (0x86)."),
-                                "UnsupportedAttribute", ErrorCategory.ObjectNotFound, value));
-                        }
-                        else if (value.Status != ZclStatus.Success)
-                        {
-                            WriteError(new ErrorRecord(new InvalidOperationException($"{value.Node} answered {value.Status} (0x{(byte)value.Status:X2}) for {value.ClusterName}.{value.Name}."),
-                                "AttributeReadFailed", ErrorCategory.InvalidResult, value));
-                        }
+                        WriteError(new ErrorRecord(new InvalidOperationException($"{value.Node} answered {value.Status} (0x{(byte)value.Status:X2}) for {value.ClusterName}.{value.Name}."),
+                            "AttributeReadFailed", ErrorCategory.InvalidResult, value));
                     }
                 }
             }

@@ -78,10 +78,10 @@ Without -Cluster every defined cluster is listed. A name that is not a cluster g
 
  dict(name="Read-ZsepAttribute",
   synopsis="Reads attributes of a cluster from one node or many (ZCL Read Attributes), streaming the values as they arrive.",
-  description="""Read-ZsepAttribute sends ZCL Read Attributes to each node and returns one record per attribute: node, endpoint, cluster, attribute id and name, data type, the typed value, the status, and a display value. For Metering summations and demands (CurrentSummationDelivered, InstantaneousDemand, ...) the display value applies the meter's UnitOfMeasure, Multiplier, Divisor and SummationFormatting or DemandFormatting (SE 1.4 D.3.2.2.4), as in "12345.678 kWh"; the gateway reads these along with the first reading from each meter and keeps them.
+  description="""Read-ZsepAttribute sends ZCL Read Attributes to each node and returns one record per attribute: node, endpoint, cluster, attribute id and name, data type, the typed value, the status, and a display value. For Metering summations and demands (CurrentSummationDelivered, InstantaneousDemand, ...) the display value applies the meter's UnitOfMeasure, Multiplier, Divisor and SummationFormatting or DemandFormatting (SE 1.4 D.3.2.2.4), as in "12345.678 kWh". The gateway reads these (and MeteringDeviceType) when it interviews a meter after its join and keeps them in the network's store, so a reading needs no extra request; when they are missing (a meter that joined before, or did not answer them) they are read just before its first energy reading. -Refresh reads them again, and a read that returns one of them with a new value updates the kept one.
 
-Nodes from the pipeline are collected and read together: at most -ThrottleLimit requests are in flight, spaced a few tens of milliseconds apart, and the records are written as the answers arrive, with a progress bar. A node that does not answer is asked once more; if it still does not, the command writes one non-terminating NodeUnreachable error for it and goes on. An attribute the node does not have comes back as a record with Status UnsupportedAttribute (0x86) and a non-terminating UnsupportedAttribute error, beside the other attributes of the same call. A node that is not in the network gives NodeNotFound; an unknown cluster or attribute name stops the command with InvalidArgument. """ + NOTOPEN,
-  sets=[["Node","Endpoint","Cluster","Attribute","ThrottleLimit","TimeoutSeconds","Network"]],
+Nodes from the pipeline are collected and read together: at most -ThrottleLimit requests are in flight per network (nodes of several networks on one medium are read at the same time), spaced a few tens of milliseconds apart, and the records are written as the answers arrive, with a progress bar. A node that does not answer is asked once more; if it still does not, the command writes one non-terminating NodeUnreachable error for it and goes on. An attribute the node does not have comes back as a record with Status UnsupportedAttribute (0x86) and a non-terminating UnsupportedAttribute error, beside the other attributes of the same call. A node that is not in the network gives NodeNotFound; an unknown cluster or attribute name stops the command with InvalidArgument. """ + NOTOPEN,
+  sets=[["Node","Endpoint","Cluster","Attribute","ThrottleLimit","TimeoutSeconds","Refresh","Network"]],
   params={
    "Node": dict(NODE, type="Zsep.Stack.Types.Eui64[]"),
    "Endpoint": EP,
@@ -89,6 +89,7 @@ Nodes from the pipeline are collected and read together: at most -ThrottleLimit 
    "Attribute": dict(type="String[]", required=True, desc="The attributes, by name from the cluster's table (Tab completes them) or by number (0x0000)."),
    "ThrottleLimit": dict(type="Int32", default="16", desc="Requests in flight at once (1 to 64)."),
    "TimeoutSeconds": TIMEOUT,
+   "Refresh": dict(type="SwitchParameter", desc="Reads each meter's UnitOfMeasure, Multiplier, Divisor, SummationFormatting, DemandFormatting and MeteringDeviceType again before its energy readings, and keeps the new values, instead of using those the interview kept."),
    "Network": NET,
   },
   inputs=[("Zsep.Stack.Gateway.ZsepNode","Nodes (their Ieee and Network properties), from Get-ZsepNode or Enable-ZsepJoin -Wait.")],
@@ -100,6 +101,8 @@ Nodes from the pipeline are collected and read together: at most -ThrottleLimit 
     "Reads the manufacturer and model of every router, all at once."),
    (JOIN + f"Read-ZsepAttribute -Node {METER} -Cluster Metering -Attribute CurrentSummationDelivered, 0x7777 -ErrorAction SilentlyContinue -ErrorVariable problems\n$problems | ForEach-Object {{ $_.FullyQualifiedErrorId }}",
     "Reads an attribute the meter has and one it does not: both records come back, the second with Status UnsupportedAttribute, and the error is collected."),
+   (JOIN + f"Read-ZsepAttribute -Node {METER} -Cluster Metering -Attribute CurrentSummationDelivered -Refresh",
+    "Reads the meter's unit and formatting again before its summation, as after the meter's configuration changed."),
   ],
   links=["Write-ZsepAttribute","Set-ZsepReporting","Get-ZsepClusterDefinition","Get-ZsepNode","about_ZsepAdmin"]),
 

@@ -241,7 +241,8 @@ namespace Zsep.Stack.Gateway
                 }
             }
 
-            foreach (ZsepTopologyNode n in topology.Nodes.Where(n => n.NeighborTableEntries is int).OrderBy(n => n.Ieee))
+            // Routers' and the coordinator's tables: an end device's table holds its parent and potential parents only.
+            foreach (ZsepTopologyNode n in topology.Nodes.Where(n => n.NeighborTableEntries is int && n.DeviceType != LogicalType.EndDevice).OrderBy(n => n.Ieee))
             {
                 int capacity = options.NeighborTableCapacity;
                 bool known = false;

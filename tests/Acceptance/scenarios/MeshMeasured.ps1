@@ -5,7 +5,10 @@
 # only the lone one gets NoAlternativeParent, measured; without asking them both would be inferred.
 $ErrorActionPreference = 'Stop'
 $name = 'accept-measured-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-$net = New-ZsepNetwork -Name $name -Radio "sim://$name" -Seed 31 -Channel 15
+# Fixed keys for this lab run, so that the capture below can also be read with -NetworkKey.
+$key0 = '0F1E2D3C4B5A69788796A5B4C3D2E1F0'
+$key1 = 'A1B2C3D4E5F60718293A4B5C6D7E8F90'
+$net = New-ZsepNetwork -Name $name -Radio "sim://$name" -Seed 31 -Channel 15 -NetworkKey $key0
 $pcap = Join-Path ([System.IO.Path]::GetTempPath()) "$name.pcap"
 $keys = Join-Path ([System.IO.Path]::GetTempPath()) "$name-keys.txt"
 
@@ -63,7 +66,7 @@ if (-not (Get-ZsepTrace -Code NODE_ONLINE -Node "$($far.Ieee)")) { throw 'NODE_O
 # A capture across Update-ZsepNetworkKey decodes whole with the exported keys of both sequences.
 Start-ZsepCapture -Path $pcap -Force | Out-Null
 Step-ZsepSimulation -Duration 00:00:20
-Update-ZsepNetworkKey -Force | Out-Null
+Update-ZsepNetworkKey -Key $key1 -Force | Out-Null
 Step-ZsepSimulation -Duration 00:00:40
 Get-ZsepRoute -Node $routers[0].Ieee | Out-Null
 Stop-ZsepCapture | Out-Null
@@ -74,6 +77,9 @@ $frames | ForEach-Object { $sequences["$($_.NwkAuxiliaryHeader.KeySequenceNumber
 if (-not $sequences['0'] -or -not $sequences['1']) { throw "The capture holds key sequences $($sequences.Keys -join ', ')" }
 $undecoded = @($frames | Where-Object NwkSecurity -ne 'Decrypted')
 if ($undecoded.Count) { throw "$($undecoded.Count) of $($frames.Count) secured frames not decrypted" }
+$both = @(Read-ZsepCapture -Path $pcap -NetworkKey $key0, $key1 | Where-Object NwkAuxiliaryHeader)
+if ($both.Count -ne $frames.Count -or @($both | Where-Object NwkSecurity -ne 'Decrypted').Count) { throw '-NetworkKey with both keys did not decrypt every frame' }
+if (-not @(Read-ZsepCapture -Path $pcap -NetworkKey $key0 | Where-Object NwkSecurity -eq 'MicFailed').Count) { throw 'The old key alone decrypted frames sent under the new one' }
 
 Remove-Item $pcap, $keys -Force
 Remove-ZsepNetwork -Network $name -Force

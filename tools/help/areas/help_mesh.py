@@ -127,7 +127,7 @@ It returns one topology: the nodes (IEEE and network address, type, hop count fr
   outputs=[("Zsep.Stack.Gateway.ZsepTopology","Nodes and links; with -AsDot, the DOT text (a string) instead.")],
   examples=[
    (GRID + "$t = Get-ZsepTopology\n$t\n$t.Links | Where-Object Lqi -lt 50 | ForEach-Object { '{0} - {1}: LQI {2}' -f $_.From, $_.To, $_.Lqi }", "Crawls a grid of nine meters, shows the summary, and lists the weak links."),
-   (GRID + "Add-ZsepSimulatedDevice -Kind InHomeDisplay -Position 45,20 -Register | Out-Null\nEnable-ZsepJoin -Duration 60 -Wait -ExpectCount 1 | Out-Null\nStep-ZsepSimulation -Duration 00:00:10\n$t = Get-ZsepTopology\n$t.Nodes | Where-Object DeviceType -eq 'EndDevice' | ForEach-Object { '{0} answered {1}: parent {2}, {3} other router(s) in reach' -f $_.Ieee, $_.Answered, $_.Parent, $_.PotentialParents.Count }",
+   (GRID + "Add-ZsepSimulatedDevice -Kind InHomeDisplay -Count 1 -Origin 45, 20 -Register | Out-Null\nEnable-ZsepJoin -Duration 60 -Wait -ExpectCount 1 | Out-Null\nStep-ZsepSimulation -Duration 00:00:10\n$t = Get-ZsepTopology\n$t.Nodes | Where-Object DeviceType -eq 'EndDevice' | ForEach-Object { '{0} answered {1}: parent {2}, {3} other router(s) in reach' -f $_.Ieee, $_.Answered, $_.Parent, $_.PotentialParents.Count }",
     "An in-home display (an end device) joins the grid; the crawl asks it too, and it reports its parent and the other routers it heard."),
    (GRID + "Get-ZsepTopology -AsDot", "The mesh as DOT text, for Graphviz (dot -Tpng)."),
   ],

@@ -115,7 +115,7 @@ namespace Zsep.Simulation.Tests.Devices
 
                 // An end device that does not answer within the bound is listed as such and gets the inference.
                 SimulationHost.Find(_radio)!.FindDevice(surrounded.Ieee)!.Offline = true;
-                ZsepTopology silent = gw.GetTopology(endDeviceTimeout: TimeSpan.FromSeconds(3));
+                ZsepTopology silent = gw.GetTopology(); // the default bound (8 s a page)
                 ZsepTopologyNode quiet = silent.Nodes.Single(n => n.Ieee == surrounded.Ieee);
                 Assert.True(quiet.Asked);
                 Assert.False(quiet.Answered);

@@ -122,3 +122,9 @@ Describe 'Changing the channel' {
         { & (Join-Path $script:Scenarios 'ChannelChange.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'What the mesh audit measures' {
+    It 'end devices report their potential parents, status follows reachability, a capture across a key rotation decodes (MeshMeasured.ps1)' {
+        { & (Join-Path $script:Scenarios 'MeshMeasured.ps1') } | Should -Not -Throw
+    }
+}

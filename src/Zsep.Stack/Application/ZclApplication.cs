@@ -246,7 +246,12 @@ namespace Zsep.Stack.Application
                 return;
             }
 
-            Node.SendData(destination, destinationEndpoint, frame.ClusterId, profileId, sourceEndpoint, frame.ToArray(), completed);
+            // A unicast that failed after its retries tells the node's DeliveryFailed (a gateway marks the device offline).
+            Node.SendData(destination, destinationEndpoint, frame.ClusterId, profileId, sourceEndpoint, frame.ToArray(), destination.IsBroadcast ? completed : status =>
+            {
+                Node.ReportDeliveryFailure(destination, status);
+                completed?.Invoke(status);
+            });
         }
 
         public void Dispose()

@@ -27,6 +27,12 @@ namespace Zsep.Stack.Capture
         /// <summary>Receives (time, PSDU without FCS, channel, RSSI or null for a sent frame, LQI or null, direction).</summary>
         public Action<CapturedFrame>? Sink { get; set; }
 
+        /// <summary>
+        /// Called with a frame's PSDU when the radio reports NoAck for it (no acknowledgement after macMaxFrameRetries):
+        /// the gateway marks that neighbour unreachable. Null: transmissions are passed through untouched.
+        /// </summary>
+        public Action<byte[]>? TransmitNoAck { get; set; }
+
         public string Name => _radio.Name;
 
         public Eui64 ExtendedAddress => _radio.ExtendedAddress;
@@ -46,7 +52,22 @@ namespace Zsep.Stack.Capture
                 Channel = _radio.Configuration.Channel,
                 Direction = CaptureDirection.Sent,
             });
-            _radio.Transmit(psdu, options, completed);
+            Action<byte[]>? noAck = TransmitNoAck;
+            if (noAck is null)
+            {
+                _radio.Transmit(psdu, options, completed);
+                return;
+            }
+
+            _radio.Transmit(psdu, options, result =>
+            {
+                if (result.Status == RadioTransmitStatus.NoAck)
+                {
+                    noAck(psdu.ToArray());
+                }
+
+                completed(result);
+            });
         }
 
         public void EnergyScan(uint channelMask, TimeSpan durationPerChannel, Action<IReadOnlyList<ChannelEnergy>> completed) =>
@@ -58,6 +79,7 @@ namespace Zsep.Stack.Capture
         {
             _radio.FrameReceived -= OnFrameReceived;
             Sink = null;
+            TransmitNoAck = null;
         }
 
         private void OnFrameReceived(RadioFrame frame)

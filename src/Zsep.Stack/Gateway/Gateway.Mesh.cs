@@ -166,6 +166,11 @@ namespace Zsep.Stack.Gateway
                 : ZdoTransact<BindResponse>(binding.Node, address, new BindRequest { Binding = entry }, timeout ?? DefaultZdoTimeout, cancellationToken).Status;
             if (status != ZdoStatus.SUCCESS)
             {
+                if (status == ZdoStatus.TABLE_FULL)
+                {
+                    NoteBindingTableFull(binding.Node, address, local, timeout ?? DefaultZdoTimeout, cancellationToken);
+                }
+
                 throw Refused(binding.Node, "Bind_req", status);
             }
 
@@ -235,10 +240,10 @@ namespace Zsep.Stack.Gateway
         }
 
         /// <summary>
-        /// Reads every page of a router's neighbor table without blocking (Mgmt_Lqi_req, each page asked again once when
-        /// its answer is lost); <paramref name="done"/> gets the entries and the table's size, or null when it did not answer.
+        /// Reads every page of a node's neighbor table without blocking (Mgmt_Lqi_req, each page asked up to
+        /// <paramref name="attempts"/> times when its answer is lost); <paramref name="done"/> gets the entries and the table's size, or null when it did not answer.
         /// </summary>
-        private void ReadNeighborPages(NwkAddress address, TimeSpan timeout, Action<List<NeighborTableEntry>?, int> done)
+        private void ReadNeighborPages(NwkAddress address, TimeSpan timeout, int attempts, Action<List<NeighborTableEntry>?, int> done)
         {
             var list = new List<NeighborTableEntry>();
             Ask(0, 1);
@@ -253,7 +258,7 @@ namespace Zsep.Stack.Gateway
 
                     if (reply is not MgmtLqiResponse page || page.Status != ZdoStatus.SUCCESS)
                     {
-                        if (reply is null && attempt < 2)
+                        if (reply is null && attempt < attempts)
                         {
                             Ask(start, attempt + 1);
                         }
@@ -312,12 +317,24 @@ namespace Zsep.Stack.Gateway
             }).ToList();
         }
 
+        /// <summary>End devices whose neighbor tables the topology crawl reads at once (each request waits in its parent for a poll).</summary>
+        public const int MaxConcurrentEndDeviceReads = 16;
+
+        /// <summary>How long the crawl waits for an end device's Mgmt_Lqi_rsp page by default: a few poll periods (default 1 s).</summary>
+        public static readonly TimeSpan DefaultEndDeviceTimeout = TimeSpan.FromSeconds(8);
+
         /// <summary>
         /// Crawls the mesh: the coordinator's neighbor table, then Mgmt_Lqi_req to every router it knows of (from the
-        /// store and from the tables read so far), one after another. A router that does not answer is kept, without
-        /// links of its own. <paramref name="progress"/> gets (routers done, routers known, the one being asked).
+        /// store and from the tables read so far), a few at once. A router that does not answer is kept, without
+        /// links of its own. Then, unless <paramref name="endDevices"/> is false, every end device is asked too: it
+        /// answers when it next polls its parent (so each page takes up to a poll period), with its parent and the
+        /// routers its last network discovery heard (its potential parents, with the LQI it heard them at). Each page
+        /// is waited for at most <paramref name="endDeviceTimeout"/> and asked once; one that does not answer is
+        /// listed with <see cref="ZsepTopologyNode.Asked"/> and not <see cref="ZsepTopologyNode.Answered"/>.
+        /// <paramref name="progress"/> gets (nodes done, nodes known, the one being asked).
         /// </summary>
-        public ZsepTopology GetTopology(Action<int, int, Eui64>? progress = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+        public ZsepTopology GetTopology(Action<int, int, Eui64>? progress = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default,
+            bool endDevices = true, TimeSpan? endDeviceTimeout = null)
         {
             var known = new Dictionary<Eui64, ZsepTopologyNode>();
             var byNwk = new Dictionary<ushort, Eui64>();
@@ -339,18 +356,23 @@ namespace Zsep.Stack.Gateway
 
             var directed = new Dictionary<(Eui64 From, Eui64 To), (byte Lqi, bool ParentChild)>();
             var queue = new Queue<Eui64>(new[] { Coordinator.Ieee }.Concat(known.Values.Where(n => n.DeviceType == LogicalType.Router).Select(n => n.Ieee).OrderBy(n => n)));
+            var endDeviceQueue = new Queue<Eui64>();
+            bool endDevicePhase = !endDevices;
             var asked = new HashSet<Eui64>();
-            int running = 0, finished = 0;
+            int running = 0, runningEndDevices = 0, finished = 0;
             var failed = new HashSet<Eui64>();
+            var childOf = new Dictionary<Eui64, Eui64>();
 
-            void Absorb(Eui64 router, IReadOnlyList<NeighborTableEntry> entries, int total)
+            void Absorb(Eui64 reporter, IReadOnlyList<NeighborTableEntry> entries, int total)
             {
-                known[router] = known[router] with { Answered = true, NeighborTableEntries = total };
+                bool endDevice = known[reporter].DeviceType == LogicalType.EndDevice;
+                Eui64? parent = null;
+                var potential = new List<Eui64>();
                 foreach (NeighborTableEntry e in entries)
                 {
                     Eui64? ieee = e.ExtendedAddress.Value != ulong.MaxValue && e.ExtendedAddress.Value != 0 ? e.ExtendedAddress
                         : byNwk.TryGetValue(e.NetworkAddress.Value, out Eui64 x) ? x : null;
-                    if (ieee is not Eui64 other || other == router)
+                    if (ieee is not Eui64 other || other == reporter)
                     {
                         continue;
                     }
@@ -362,16 +384,41 @@ namespace Zsep.Stack.Gateway
                         _ => LogicalType.Router,
                     };
                     Know(other, e.NetworkAddress, known.TryGetValue(other, out ZsepTopologyNode? k) ? k.DeviceType : type);
-                    directed[(router, other)] = (e.Lqi, e.Relationship is Zdo.NeighborRelationship.Child or Zdo.NeighborRelationship.Parent);
+                    directed[(reporter, other)] = (e.Lqi, e.Relationship is Zdo.NeighborRelationship.Child or Zdo.NeighborRelationship.Parent);
+                    if (e.Relationship == Zdo.NeighborRelationship.Child)
+                    {
+                        childOf[other] = reporter;
+                    }
+
+                    if (known[other].DeviceType != LogicalType.EndDevice)
+                    {
+                        if (e.Relationship == Zdo.NeighborRelationship.Parent)
+                        {
+                            parent = other;
+                        }
+                        else if (endDevice)
+                        {
+                            potential.Add(other);
+                        }
+                    }
+
                     if (known[other].DeviceType == LogicalType.Router && !asked.Contains(other))
                     {
                         queue.Enqueue(other);
                     }
                 }
+
+                known[reporter] = known[reporter] with
+                {
+                    Answered = true, NeighborTableEntries = total,
+                    Parent = endDevice ? parent : null,
+                    PotentialParents = endDevice ? potential.Distinct().OrderBy(p => p).ToList() : null,
+                };
             }
 
             // A few routers are read at once (each page after the last), so the crawl of a large mesh does not take
-            // as many round trips of network time as there are pages.
+            // as many round trips of network time as there are pages. End devices follow the routers, more at once:
+            // their requests mostly wait in their parents for the next poll.
             void Pump()
             {
                 while (running < MaxConcurrentCrawls && queue.Count > 0)
@@ -382,7 +429,8 @@ namespace Zsep.Stack.Gateway
                         continue;
                     }
 
-                    progress?.Invoke(finished, asked.Count + queue.Distinct().Count(q => !asked.Contains(q)), router);
+                    known[router] = known[router] with { Asked = true };
+                    progress?.Invoke(finished, asked.Count + queue.Distinct().Count(q => !asked.Contains(q)) + endDeviceQueue.Count, router);
                     NwkAddress address = known[router].NwkAddress;
                     if (router == Coordinator.Ieee)
                     {
@@ -393,7 +441,7 @@ namespace Zsep.Stack.Gateway
                     }
 
                     running++;
-                    ReadNeighborPages(address, timeout ?? DefaultZdoTimeout, (entries, total) =>
+                    ReadNeighborPages(address, timeout ?? DefaultZdoTimeout, 2, (entries, total) =>
                     {
                         running--;
                         if (entries is not null)
@@ -415,11 +463,52 @@ namespace Zsep.Stack.Gateway
                         Pump();
                     });
                 }
+
+                if (!endDevicePhase && running == 0 && queue.Count == 0)
+                {
+                    endDevicePhase = true;
+                    foreach (ZsepTopologyNode n in known.Values.Where(n => n.DeviceType == LogicalType.EndDevice).OrderBy(n => n.Ieee))
+                    {
+                        endDeviceQueue.Enqueue(n.Ieee);
+                    }
+                }
+
+                while (endDevicePhase && runningEndDevices < MaxConcurrentEndDeviceReads && endDeviceQueue.Count > 0)
+                {
+                    Eui64 device = endDeviceQueue.Dequeue();
+                    if (!asked.Add(device))
+                    {
+                        continue;
+                    }
+
+                    known[device] = known[device] with { Asked = true };
+                    progress?.Invoke(finished, asked.Count + queue.Count + endDeviceQueue.Count, device);
+                    runningEndDevices++;
+                    ReadNeighborPages(known[device].NwkAddress, endDeviceTimeout ?? DefaultEndDeviceTimeout, 1, (entries, total) =>
+                    {
+                        runningEndDevices--;
+                        finished++;
+                        if (entries is not null)
+                        {
+                            Absorb(device, entries, total);
+                        }
+
+                        Pump();
+                    });
+                }
             }
 
             Pump();
-            Wait(() => running == 0 && queue.All(asked.Contains), TimeSpan.FromHours(1), cancellationToken);
+            Wait(() => running == 0 && runningEndDevices == 0 && queue.All(asked.Contains) && endDeviceQueue.All(asked.Contains), TimeSpan.FromHours(1), cancellationToken);
             progress?.Invoke(asked.Count, asked.Count, Coordinator.Ieee);
+            foreach (var pair in childOf)
+            {
+                if (known.TryGetValue(pair.Key, out ZsepTopologyNode? child) && child.DeviceType == LogicalType.EndDevice && child.Parent is null)
+                {
+                    known[pair.Key] = child with { Parent = pair.Value };
+                }
+            }
+
             var links = new List<ZsepTopologyLink>();
             foreach (var pair in directed.Keys.Select(k => k.From.Value < k.To.Value ? (k.From, k.To) : (k.To, k.From)).Distinct().OrderBy(p => p.Item1).ThenBy(p => p.Item2))
             {
@@ -482,14 +571,6 @@ namespace Zsep.Stack.Gateway
             {
                 Network = Name, Node = measuring, Channel = r.Channel, EnergyDbm = r.Dbm, WiFiOverlap = MeshAudit.OverlapsWiFi(r.Channel), Current = r.Channel == Coordinator.Channel,
             }).ToList();
-        }
-
-        /// <summary>Test-ZsepMesh: crawls the topology, scans the energy locally, and runs the checks of <see cref="MeshAudit"/>.</summary>
-        public IReadOnlyList<ZsepMeshFinding> TestMesh(MeshAuditOptions? options = null, Action<int, int, Eui64>? progress = null, CancellationToken cancellationToken = default)
-        {
-            ZsepTopology topology = GetTopology(progress, null, cancellationToken);
-            IReadOnlyList<ZsepChannelEnergy> energy = ScanChannelEnergy(null, (1u << Coordinator.Channel) | (1u << 25) | (1u << 26), null, cancellationToken);
-            return MeshAudit.Analyze(topology, energy, Coordinator.Channel, options);
         }
     }
 }

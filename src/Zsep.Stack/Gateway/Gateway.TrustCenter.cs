@@ -167,6 +167,7 @@ namespace Zsep.Stack.Gateway
                 Status = NodeStatus.Online,
             };
             Store.UpsertNode(record);
+            _offline.Remove(e.NwkAddress.Value);
             Store.SetDeviceStatus(e.Ieee, TrustCenterDeviceStatus.Joined, Scheduler.Now);
             Trace.Info(TraceCodes.DeviceJoined, e.Ieee, $"{e.NwkAddress} {e.DeviceType} parent {e.Parent}");
             RecentJoins.Enqueue(Describe(record, new Dictionary<Eui64, NodeRecord>(), new Dictionary<Eui64, TrustCenterDeviceInfo>(), new Dictionary<Eui64, NeighborInfo>()) with
@@ -183,9 +184,27 @@ namespace Zsep.Stack.Gateway
         private readonly Dictionary<ushort, (sbyte Rssi, byte Lqi)> _linkQuality = new Dictionary<ushort, (sbyte, byte)>();
         private readonly Dictionary<ushort, DateTimeOffset> _lastHeard = new Dictionary<ushort, DateTimeOffset>();
 
+        /// <summary>When anything was last heard from an address, as MAC source or NWK source (node availability).</summary>
+        private readonly Dictionary<ushort, DateTimeOffset> _lastHeardAny = new Dictionary<ushort, DateTimeOffset>();
+
         private void OnFrameReceived(Radio.RadioFrame frame)
         {
-            if (!Mac.MacFrame.TryDecode(frame.Psdu, false, out Mac.MacFrame? mac, out _) || mac!.FrameType != Mac.MacFrameType.Data)
+            if (!Mac.MacFrame.TryDecode(frame.Psdu, false, out Mac.MacFrame? mac, out _))
+            {
+                return;
+            }
+
+            if (mac!.SourceAddress.Mode == Mac.MacAddressingMode.Short)
+            {
+                // Any frame a neighbour sends (data it relays, a poll, a command) shows it is there.
+                _lastHeardAny[mac.SourceAddress.ShortAddress] = frame.Timestamp;
+                if (_offline.Count > 0)
+                {
+                    HeardFrom(mac.SourceAddress.ShortAddress);
+                }
+            }
+
+            if (mac.FrameType != Mac.MacFrameType.Data)
             {
                 return;
             }
@@ -199,6 +218,11 @@ namespace Zsep.Stack.Gateway
             if (Nwk.NwkHeader.TryDecode(mac.Payload, out Nwk.NwkHeader? nwk, out _))
             {
                 _lastHeard[nwk!.SourceAddress.Value] = frame.Timestamp;
+                _lastHeardAny[nwk.SourceAddress.Value] = frame.Timestamp;
+                if (_offline.Count > 0)
+                {
+                    HeardFrom(nwk.SourceAddress.Value);
+                }
             }
         }
 

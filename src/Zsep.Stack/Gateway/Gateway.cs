@@ -64,6 +64,7 @@ namespace Zsep.Stack.Gateway
             Coordinator.AuthenticationFailed += OnAuthenticationFailed;
             StartApplication();
             StartKeys();
+            StartAvailability(); // Gateway.Availability.cs
         }
 
         public string Name => Config.Name;

@@ -15,8 +15,15 @@ namespace Zsep.Stack.Gateway
         /// <summary>A link below this LQI is weak (50).</summary>
         public byte MinLqi { get; init; } = 50;
 
-        /// <summary>Neighbor table capacity assumed for the routers (Mgmt_Lqi_rsp gives the count, not the size): 64.</summary>
+        /// <summary>
+        /// Neighbor table capacity assumed for the routers: 64. Mgmt_Lqi_rsp (05-3474 2.4.4.3.2) gives how many entries a
+        /// table holds, not how many it can hold, so this is an assumption (Test-ZsepMesh -NeighborTableCapacity);
+        /// findings against it are marked <see cref="ZsepMeshFinding.Inferred"/>.
+        /// </summary>
         public int NeighborTableCapacity { get; init; } = 64;
+
+        /// <summary>Neighbor table sizes known for certain nodes (the gateway's own, when configured): used instead of the assumption.</summary>
+        public IReadOnlyDictionary<Eui64, int>? KnownNeighborTableSizes { get; init; }
 
         /// <summary>A table this full is near capacity (0.9).</summary>
         public double NearCapacity { get; init; } = 0.9;
@@ -98,7 +105,12 @@ namespace Zsep.Stack.Gateway
             }
         }
 
-        public static IReadOnlyList<ZsepMeshFinding> Analyze(ZsepTopology topology, IReadOnlyList<ZsepChannelEnergy>? energy = null, byte? channel = null, MeshAuditOptions? options = null)
+        /// <summary>
+        /// Runs every check. <paramref name="bindingTables"/> holds what the gateway knows of binding tables that refused
+        /// a binding with TABLE_FULL (<see cref="ZsepBindingTableUse"/>).
+        /// </summary>
+        public static IReadOnlyList<ZsepMeshFinding> Analyze(ZsepTopology topology, IReadOnlyList<ZsepChannelEnergy>? energy = null, byte? channel = null, MeshAuditOptions? options = null,
+            IReadOnlyList<ZsepBindingTableUse>? bindingTables = null)
         {
             if (topology is null)
             {
@@ -111,8 +123,8 @@ namespace Zsep.Stack.Gateway
             Eui64 root = topology.Coordinator;
             bool IsEndDevice(Eui64 n) => nodes.TryGetValue(n, out ZsepTopologyNode? t) && t.DeviceType == LogicalType.EndDevice;
             string Name(Eui64 n) => nodes.TryGetValue(n, out ZsepTopologyNode? t) ? $"{n} ({t.NwkAddress})" : n.ToString();
-            ZsepMeshFinding Finding(ZsepMeshCheck check, ZsepFindingSeverity severity, IEnumerable<Eui64> concerned, string message, string recommendation) =>
-                new ZsepMeshFinding { Network = topology.Network, Check = check, Severity = severity, Nodes = concerned.ToList(), Message = message, Recommendation = recommendation };
+            ZsepMeshFinding Finding(ZsepMeshCheck check, ZsepFindingSeverity severity, IEnumerable<Eui64> concerned, string message, string recommendation, bool inferred = false) =>
+                new ZsepMeshFinding { Network = topology.Network, Check = check, Severity = severity, Nodes = concerned.ToList(), Message = message, Recommendation = recommendation, Inferred = inferred };
 
             // Relaying goes through routers only: an end device's links lead nowhere further.
             var relayLinks = topology.Links.Where(l => !(IsEndDevice(l.From) && IsEndDevice(l.To))).ToList();
@@ -202,23 +214,68 @@ namespace Zsep.Stack.Gateway
                     "Add a second router that links those nodes to the rest of the mesh, so that they have another way in when this one fails."));
             }
 
-            foreach (ZsepTopologyNode ed in topology.Nodes.Where(n => n.DeviceType == LogicalType.EndDevice))
+            // End devices with no alternative parent. One that answered Mgmt_Lqi_req told us the routers it heard in
+            // its last network discovery (its potential parents): measured. One that did not is judged from the links
+            // the routers' tables show, which list only their own children: inferred, and said so.
+            foreach (ZsepTopologyNode ed in topology.Nodes.Where(n => n.DeviceType == LogicalType.EndDevice).OrderBy(n => n.Ieee))
             {
+                if (ed.Answered && ed.PotentialParents is { } potential)
+                {
+                    Eui64? parent = ed.Parent ?? topology.Links.Where(l => l.Touches(ed.Ieee) && l.ParentChild).Select(l => (Eui64?)l.Other(ed.Ieee)).FirstOrDefault();
+                    if (potential.Count == 0)
+                    {
+                        findings.Add(Finding(ZsepMeshCheck.NoAlternativeParent, ZsepFindingSeverity.Warning, parent is Eui64 p ? new[] { ed.Ieee, p } : new[] { ed.Ieee },
+                            $"End device {Name(ed.Ieee)} lists no router but its parent{(parent is Eui64 q ? " " + Name(q) : "")} in its neighbor table (its last network discovery heard no other): if the parent fails it cannot rejoin.",
+                            "Place another router (a mains-powered device) within its reach."));
+                    }
+
+                    continue;
+                }
+
                 var parents = topology.Links.Where(l => l.Touches(ed.Ieee)).Select(l => l.Other(ed.Ieee)).Where(p => !IsEndDevice(p)).Distinct().ToList();
                 if (parents.Count == 1)
                 {
                     findings.Add(Finding(ZsepMeshCheck.NoAlternativeParent, ZsepFindingSeverity.Warning, new[] { ed.Ieee, parents[0] },
-                        $"End device {Name(ed.Ieee)} hears no router but its parent {Name(parents[0])}: if the parent fails it cannot rejoin.",
-                        "Place another router (a mains-powered device) within its reach."));
+                        $"End device {Name(ed.Ieee)} is linked to no router but its parent {Name(parents[0])} (inferred: it {(ed.Asked ? "did not answer" : "was not asked")} Mgmt_Lqi_req, and routers list only their own children, so another router in its reach would not show).",
+                        "Place another router (a mains-powered device) within its reach, or ask again when it is awake (Get-ZsepNeighbor -Node on it).", inferred: true));
                 }
             }
 
-            int limit = (int)Math.Ceiling(options.NeighborTableCapacity * options.NearCapacity);
-            foreach (ZsepTopologyNode n in topology.Nodes.Where(n => n.NeighborTableEntries >= limit).OrderBy(n => n.Ieee))
+            // Routers' and the coordinator's tables: an end device's table holds its parent and potential parents only.
+            foreach (ZsepTopologyNode n in topology.Nodes.Where(n => n.NeighborTableEntries is int && n.DeviceType != LogicalType.EndDevice).OrderBy(n => n.Ieee))
             {
+                int capacity = options.NeighborTableCapacity;
+                bool known = false;
+                if (options.KnownNeighborTableSizes is { } sizes && sizes.TryGetValue(n.Ieee, out int size))
+                {
+                    capacity = size;
+                    known = true;
+                }
+
+                if (n.NeighborTableEntries < (int)Math.Ceiling(capacity * options.NearCapacity))
+                {
+                    continue;
+                }
+
                 findings.Add(Finding(ZsepMeshCheck.TableNearCapacity, ZsepFindingSeverity.Warning, new[] { n.Ieee },
-                    $"The neighbor table of {Name(n.Ieee)} holds {n.NeighborTableEntries} entries of about {options.NeighborTableCapacity}: new neighbours and children will be turned away.",
-                    "Spread routers out, lower the transmit power of dense groups, or give joining devices another router nearby."));
+                    known
+                        ? $"The neighbor table of {Name(n.Ieee)} holds {n.NeighborTableEntries} entries of {capacity}: new neighbours and children will be turned away."
+                        : $"The neighbor table of {Name(n.Ieee)} holds {n.NeighborTableEntries} entries, near the {capacity} assumed (the node reports how many entries it holds, not its size; -NeighborTableCapacity): new neighbours and children may be turned away.",
+                    "Spread routers out, lower the transmit power of dense groups, or give joining devices another router nearby.", inferred: !known));
+            }
+
+            foreach (ZsepBindingTableUse use in (bindingTables ?? Array.Empty<ZsepBindingTableUse>()).OrderBy(b => b.Node))
+            {
+                bool stillFull = use.Entries is not int now || use.Capacity is not int cap || now >= cap;
+                if (!stillFull)
+                {
+                    continue;
+                }
+
+                string count = use.Entries is int e ? $"holds {e} entries" : "could not be read again";
+                findings.Add(Finding(ZsepMeshCheck.BindingTableFull, ZsepFindingSeverity.Warning, new[] { use.Node },
+                    $"The binding table of {Name(use.Node)} is full: it refused a binding with TABLE_FULL at {use.RefusedAt:u} holding {use.Capacity?.ToString() ?? "an unknown number of"} entries, and {count} now.",
+                    $"Remove bindings it no longer needs (Remove-ZsepBinding) or empty it with Clear-ZsepBindingTable -Node {use.Node}.", inferred: use.Entries is null));
             }
 
             if (channel is byte ch)

@@ -107,8 +107,20 @@ namespace Zsep.Stack.Gateway
         /// <summary>Entries in its neighbor table (Mgmt_Lqi_rsp NeighborTableEntries), when it was asked.</summary>
         public int? NeighborTableEntries { get; init; }
 
-        /// <summary>Whether it answered Mgmt_Lqi_req (routers and the coordinator are asked; end devices are not).</summary>
+        /// <summary>Whether it was sent Mgmt_Lqi_req (routers and the coordinator always; end devices unless the crawl skipped them).</summary>
+        public bool Asked { get; init; }
+
+        /// <summary>Whether it answered Mgmt_Lqi_req (an end device answers only when it polls its parent, so it may not).</summary>
         public bool Answered { get; init; }
+
+        /// <summary>An end device's parent, as its own table (or, when it did not answer, its parent's) lists it.</summary>
+        public Eui64? Parent { get; init; }
+
+        /// <summary>
+        /// An end device's potential parents: the routers other than its parent that its own neighbor table lists (those
+        /// its last network discovery heard, 05-3474 3.6.1.5). Null when it did not answer: then unknown, not empty.
+        /// </summary>
+        public IReadOnlyList<Eui64>? PotentialParents { get; init; }
 
         public override string ToString() => $"{Ieee} {NwkAddress} {DeviceType}";
     }
@@ -165,6 +177,9 @@ namespace Zsep.Stack.Gateway
         TableNearCapacity,
         NoisyChannel,
         Unreachable,
+
+        /// <summary>A binding table at its size: the node refused a Bind_req with TABLE_FULL, or holds as many entries as when it did.</summary>
+        BindingTableFull,
     }
 
     public enum ZsepFindingSeverity
@@ -190,7 +205,34 @@ namespace Zsep.Stack.Gateway
 
         public string Recommendation { get; init; } = "";
 
+        /// <summary>
+        /// The finding rests on an assumption rather than on what the nodes reported: an end device that did not answer
+        /// Mgmt_Lqi_req judged from the routers' tables, or a neighbor table judged against an assumed capacity.
+        /// </summary>
+        public bool Inferred { get; init; }
+
         public override string ToString() => $"{Check}: {Message}";
+    }
+
+    /// <summary>
+    /// What the gateway knows of a node's binding table size: a Bind_req it refused with TABLE_FULL (05-3474 2.4.4.2.2)
+    /// tells that the table was full with <see cref="Capacity"/> entries (its Mgmt_Bind_rsp count just after), and the
+    /// entry count read now (Mgmt_Bind_rsp BindingTableEntries) tells whether it still is.
+    /// </summary>
+    public sealed record ZsepBindingTableUse
+    {
+        public Eui64 Node { get; init; }
+
+        /// <summary>Entries the table held when the node answered TABLE_FULL (null when that count could not be read).</summary>
+        public int? Capacity { get; init; }
+
+        /// <summary>Entries now (null when not read).</summary>
+        public int? Entries { get; init; }
+
+        /// <summary>When the node last refused a binding with TABLE_FULL.</summary>
+        public DateTimeOffset RefusedAt { get; init; }
+
+        public override string ToString() => $"{Node}: {Entries?.ToString() ?? "?"} of {Capacity?.ToString() ?? "?"} bindings";
     }
 
     /// <summary>Energy measured on one channel (an energy scan, locally or by a router for Mgmt_NWK_Update_req).</summary>

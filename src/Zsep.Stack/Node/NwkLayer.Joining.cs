@@ -114,7 +114,7 @@ namespace Zsep.Stack.Node
 
         private void OnBeacon(MacFrame frame, byte lqi)
         {
-            if (OnRediscoveryBeacon(frame, lqi))
+            if (OnRediscoveryBeacon(frame, lqi) || OnPotentialParentBeacon(frame, lqi))
             {
                 return;
             }
@@ -243,6 +243,7 @@ namespace Zsep.Stack.Node
             n.Relationship = NeighborRelationship.Parent;
             n.DeviceType = parent.Address == 0 ? NodeDeviceType.Coordinator : NodeDeviceType.Router;
             n.Lqi = parent.Lqi;
+            KeepPotentialParents(parent.Address); // ZdoServer.PotentialParents.cs
             SetState(NodeState.Authenticating);
             _authTimer = _scheduler.Schedule(_options.AuthenticationTimeout, () =>
             {

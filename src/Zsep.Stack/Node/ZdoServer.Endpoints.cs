@@ -75,6 +75,7 @@ namespace Zsep.Stack.Node
             {
                 if (status != ApsDeliveryStatus.Success)
                 {
+                    ReportDeliveryFailure(destination, status);
                     CompleteZdo(key, pending, null);
                 }
             });

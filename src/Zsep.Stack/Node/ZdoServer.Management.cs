@@ -90,7 +90,14 @@ namespace Zsep.Stack.Node
             switch (message)
             {
                 case MgmtLqiRequest lqi when !nwk.DestinationAddress.IsBroadcast:
+                    // An end device with no potential parent listed looks again first (ZdoServer.PotentialParents.cs).
+                    BeforeNeighborTableAnswer(lqi.StartIndex, () =>
                     {
+                        if (_disposed)
+                        {
+                            return;
+                        }
+
                         IReadOnlyList<NeighborTableEntry> all = NeighborTableRecords();
                         SendZdo(nwk.SourceAddress, new MgmtLqiResponse
                         {
@@ -100,8 +107,8 @@ namespace Zsep.Stack.Node
                             StartIndex = lqi.StartIndex,
                             NeighborTableList = all.Skip(lqi.StartIndex).Take(NeighborEntriesPerResponse).ToList(),
                         });
-                        return true;
-                    }
+                    });
+                    return true;
 
                 case MgmtRtgRequest rtg when !nwk.DestinationAddress.IsBroadcast:
                     {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Zsep.Stack.Capture;
 using Zsep.Stack.Codec;
 using Zsep.Stack.Frames;
 using Zsep.Stack.Security;
@@ -12,7 +13,7 @@ namespace ZsepAdmin.Commands
     [OutputType(typeof(DecodedFrame))]
     public sealed class ConvertFromZsepFrameCommand : FrameDecodingCmdlet
     {
-        private FrameKeys _keys = FrameKeys.None;
+        private CaptureKeyRing _keys = new CaptureKeyRing();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -27,8 +28,8 @@ namespace ZsepAdmin.Commands
 
         protected override void BeginProcessing()
         {
-            _keys = BuildKeys();
-            WriteVerbose($"Keys: network key {(NetworkKey is null ? "not given" : "given")}; link keys tried in order: bound to the device, for any device, then ZigBeeAlliance09.");
+            _keys = BuildKeyRing();
+            WriteVerbose($"Keys: {(NetworkKey is null ? "no network key" : $"{_keys.NetworkKeys.Count} network key(s)")}; link keys tried in order: bound to the device, for any device, then ZigBeeAlliance09.");
         }
 
         protected override void ProcessRecord()
@@ -43,7 +44,7 @@ namespace ZsepAdmin.Commands
 
                 try
                 {
-                    DecodedFrame frame = FrameDecoder.Decode(bytes, Fcs, _keys, Layer);
+                    DecodedFrame frame = _keys.Decode(keys => FrameDecoder.Decode(bytes, Fcs, keys, Layer));
                     WriteVerbose($"{bytes.Length} bytes from the {Layer} layer: decoded to {frame.Layer}; FCS {(frame.FcsValid is null ? "absent" : frame.FcsValid.Value ? "valid" : "invalid")}; security {frame.SecurityText}.");
                     WriteObject(frame);
                 }

@@ -96,21 +96,24 @@ namespace ZsepAdmin.Commands
     [OutputType(typeof(DecodedFrame))]
     public sealed class ReadZsepCaptureCommand : FrameDecodingCmdlet
     {
-        private FrameKeys _keys = FrameKeys.None;
+        private CaptureKeyRing _keys = new CaptureKeyRing();
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "Path")]
         [Alias("FullName")]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; } = Array.Empty<string>();
 
-        /// <summary>A Wireshark pre-configured keys file (Export-ZsepWiresharkKey): its first key is the network key, the rest link keys.</summary>
+        /// <summary>
+        /// A Wireshark pre-configured keys file (Export-ZsepWiresharkKey): the keys labelled "network key" are network
+        /// keys (every sequence; "sequence N" in the label names its key sequence number), the rest link keys.
+        /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? KeyFile { get; set; }
 
         protected override void BeginProcessing()
         {
-            FrameKeys keys = BuildKeys();
+            CaptureKeyRing keys = BuildKeyRing();
             try
             {
                 if (KeyFile is not null)
@@ -118,13 +121,13 @@ namespace ZsepAdmin.Commands
                     string file = GetUnresolvedProviderPathFromPSPath(KeyFile);
                     foreach (WiresharkKey key in WiresharkKeyFile.Parse(File.ReadAllText(file)))
                     {
-                        if (keys.NetworkKey is null && key.Label.IndexOf("network key", StringComparison.OrdinalIgnoreCase) >= 0)
+                        if (key.Label.IndexOf("network key", StringComparison.OrdinalIgnoreCase) >= 0)
                         {
-                            keys.NetworkKey = key.Key;
+                            keys.AddNetworkKey(key.Key, CaptureKeyRing.SequenceFromLabel(key.Label));
                         }
                         else
                         {
-                            keys.AddLinkKey(key.Key);
+                            keys.Keys.AddLinkKey(key.Key);
                         }
                     }
                 }
@@ -135,6 +138,7 @@ namespace ZsepAdmin.Commands
             }
 
             _keys = keys;
+            WriteVerbose($"{keys.NetworkKeys.Count} network key(s): each frame is tried first with the key of its key sequence number.");
         }
 
         protected override void ProcessRecord()
@@ -159,7 +163,7 @@ namespace ZsepAdmin.Commands
                         frames++;
                         try
                         {
-                            WriteObject(CaptureDecoder.Decode(captured, _keys));
+                            WriteObject(_keys.Decode(captured));
                         }
                         catch (FrameFormatException ex)
                         {

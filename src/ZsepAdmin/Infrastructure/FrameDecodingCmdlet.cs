@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using Zsep.Stack.Capture;
 using Zsep.Stack.Frames;
 using Zsep.Stack.Security;
 using Zsep.Stack.Types;
@@ -13,9 +14,10 @@ namespace ZsepAdmin.Commands
     /// </summary>
     public abstract class FrameDecodingCmdlet : ZsepCmdlet
     {
+        /// <summary>One network key, or several (a capture spanning a key rotation): each frame is tried with the key its key sequence number points at first.</summary>
         [Parameter]
-        [ZigbeeKeyTransformation]
-        public ZigbeeKey? NetworkKey { get; set; }
+        [ZigbeeKeyListTransformation]
+        public ZigbeeKey[]? NetworkKey { get; set; }
 
         /// <summary>One key (hex) for every device, or a hashtable of IEEE address to key.</summary>
         [Parameter]
@@ -28,7 +30,7 @@ namespace ZsepAdmin.Commands
         /// <summary>The keys from the parameters; a malformed one ends the command (the message never repeats a key).</summary>
         protected FrameKeys BuildKeys()
         {
-            var keys = new FrameKeys { NetworkKey = NetworkKey };
+            var keys = new FrameKeys();
             try
             {
                 AddLinkKeys(keys, LinkKey);
@@ -43,6 +45,18 @@ namespace ZsepAdmin.Commands
             }
 
             return keys;
+        }
+
+        /// <summary>The keys from the parameters with every -NetworkKey, to choose from per frame.</summary>
+        protected CaptureKeyRing BuildKeyRing()
+        {
+            var ring = new CaptureKeyRing(BuildKeys());
+            foreach (ZigbeeKey key in NetworkKey ?? Array.Empty<ZigbeeKey>())
+            {
+                ring.AddNetworkKey(key);
+            }
+
+            return ring;
         }
 
         private static void AddLinkKeys(FrameKeys keys, object? value)
@@ -81,6 +95,36 @@ namespace ZsepAdmin.Commands
                 default:
                     throw new ArgumentException("-LinkKey takes a key (32 hex digits), a list of keys, or a hashtable of IEEE address to key.");
             }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ZigbeeKeyTransformationAttribute"/> for a list of keys: each item turned into a <see cref="ZigbeeKey"/>,
+    /// with an error that never repeats the text.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ZigbeeKeyListTransformationAttribute : ArgumentTransformationAttribute
+    {
+        private static readonly ZigbeeKeyTransformationAttribute One = new ZigbeeKeyTransformationAttribute();
+
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
+        {
+            object? value = inputData is PSObject ps ? ps.BaseObject : inputData;
+            if (value is null || value is string || value is byte[] || value is ZigbeeKey || value is not IEnumerable list)
+            {
+                return value is null ? null : new[] { (ZigbeeKey)One.Transform(engineIntrinsics, value)! };
+            }
+
+            var keys = new System.Collections.Generic.List<ZigbeeKey>();
+            foreach (object? item in list)
+            {
+                if (One.Transform(engineIntrinsics, item) is ZigbeeKey key)
+                {
+                    keys.Add(key);
+                }
+            }
+
+            return keys.ToArray();
         }
     }
 }

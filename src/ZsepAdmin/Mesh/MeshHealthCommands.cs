@@ -22,13 +22,24 @@ namespace ZsepAdmin.Commands
         [ValidateRange(1, 255)]
         public int MinLqi { get; set; } = 50;
 
-        /// <summary>The neighbor table size assumed for routers (the protocol reports how full a table is, not its size).</summary>
+        /// <summary>
+        /// The neighbor table size assumed for routers (Mgmt_Lqi_rsp reports how full a table is, not its size); the
+        /// gateway's own size is used for its table when configured. Findings against the assumption are marked Inferred.
+        /// </summary>
         [Parameter]
         [ValidateRange(1, 255)]
         public int NeighborTableCapacity { get; set; } = 64;
 
         [Parameter]
         public ZsepMeshCheck[]? Check { get; set; }
+
+        /// <summary>Do not ask end devices for their neighbor tables: their NoAlternativeParent findings are then inferred.</summary>
+        [Parameter]
+        public SwitchParameter SkipEndDevices { get; set; }
+
+        /// <summary>How long to wait for each page of an end device's answer (8 s by default; at least a second).</summary>
+        [Parameter]
+        public TimeSpan? EndDeviceTimeout { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -38,9 +49,9 @@ namespace ZsepAdmin.Commands
             var findings = gateway.TestMesh(options, (done, total, node) =>
             {
                 progress.PercentComplete = total == 0 ? 100 : Math.Min(100, 100 * done / total);
-                progress.StatusDescription = $"{done} of {total} routers: {node}";
+                progress.StatusDescription = $"{done} of {total} nodes: {node}";
                 WriteProgress(progress);
-            }, CancellationToken);
+            }, CancellationToken, !SkipEndDevices, EndDeviceTimeout is TimeSpan t && t < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : EndDeviceTimeout);
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
             WriteObject(findings.Where(f => Check is null || Check.Contains(f.Check)), enumerateCollection: true);

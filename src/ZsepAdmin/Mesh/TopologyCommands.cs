@@ -60,15 +60,15 @@ namespace ZsepAdmin.Commands
     /// <summary>Shared crawl with progress for the topology cmdlets.</summary>
     public abstract class ZsepTopologyCmdlet : ZsepNetworkCmdlet
     {
-        protected ZsepTopology Crawl(Gateway gateway, string activity)
+        protected ZsepTopology Crawl(Gateway gateway, string activity, bool endDevices = true, TimeSpan? endDeviceTimeout = null)
         {
             var progress = new ProgressRecord(7, activity, "Reading neighbor tables");
             ZsepTopology topology = gateway.GetTopology((done, total, node) =>
             {
                 progress.PercentComplete = total == 0 ? 100 : Math.Min(100, 100 * done / total);
-                progress.StatusDescription = $"{done} of {total} routers: {node}";
+                progress.StatusDescription = $"{done} of {total} nodes: {node}";
                 WriteProgress(progress);
-            }, null, CancellationToken);
+            }, null, CancellationToken, endDevices, endDeviceTimeout);
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
             return topology;
@@ -83,9 +83,17 @@ namespace ZsepAdmin.Commands
         [Parameter]
         public SwitchParameter AsDot { get; set; }
 
+        /// <summary>Do not ask end devices (each answers only when it next polls its parent).</summary>
+        [Parameter]
+        public SwitchParameter SkipEndDevices { get; set; }
+
+        /// <summary>How long to wait for each page of an end device's answer (8 s by default; at least a second).</summary>
+        [Parameter]
+        public TimeSpan? EndDeviceTimeout { get; set; }
+
         protected override void ProcessRecord()
         {
-            ZsepTopology topology = Crawl(ResolveNetwork(), "Crawling the mesh");
+            ZsepTopology topology = Crawl(ResolveNetwork(), "Crawling the mesh", !SkipEndDevices, EndDeviceTimeout is TimeSpan t && t < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : EndDeviceTimeout);
             WriteObject(AsDot ? TopologyExport.ToDot(topology) : topology);
         }
     }

@@ -54,20 +54,22 @@ One capture runs per network at a time. Errors: CaptureFileExists (use -Force), 
 
 Each frame comes out as the same record ConvertFrom-ZsepFrame writes, decoded through MAC, NWK, APS, ZDO and ZCL as far as the keys allow, plus FrameNumber, Time, Channel, Rssi and Lqi from the capture. So `Read-ZsepCapture x.pcap | Where-Object Cluster -eq Metering` works.
 
-Keys: -NetworkKey, -LinkKey and -InstallCode as for ConvertFrom-ZsepFrame, or -KeyFile with a file from Export-ZsepWiresharkKey. A frame that cannot be decoded gives a non-terminating MalformedFrame error naming its number, and reading goes on; a damaged file gives CaptureFormat naming the byte offset, after the frames before it.""",
+Keys: -NetworkKey, -LinkKey and -InstallCode as for ConvertFrom-ZsepFrame, or -KeyFile with a file from Export-ZsepWiresharkKey. Several network keys can be given (-NetworkKey with a list, or a key file holding the keys of every sequence, as Export-ZsepWiresharkKey writes after Update-ZsepNetworkKey): a capture spanning a key rotation then decodes whole. Each NWK-secured frame names its key by the key sequence number in its auxiliary header; the keys known to have that number are tried first (a key file's label "sequence N", or the key that decrypted an earlier frame of that number), then the others. A frame that cannot be decoded gives a non-terminating MalformedFrame error naming its number, and reading goes on; a damaged file gives CaptureFormat naming the byte offset, after the frames before it.""",
   sets=[["Path","NetworkKey","LinkKey","InstallCode","KeyFile"]],
   params={
    "Path": dict(type="String[]", required=True, position="0", pipeline="True (ByValue, ByPropertyName)", desc="The capture files (FullName binds from Get-ChildItem)."),
-   "NetworkKey": dict(type="Zsep.Stack.Types.ZigbeeKey", desc="The network key, 32 hex digits."),
+   "NetworkKey": dict(type="Zsep.Stack.Types.ZigbeeKey[]", desc="The network key, 32 hex digits, or several (a capture spanning a key rotation): each frame is tried first with the key its key sequence number points at."),
    "LinkKey": dict(type="Object", desc="A link key for every device, a list of them, or a hashtable of IEEE address to key."),
    "InstallCode": dict(type="String[]", desc="Install codes whose derived link keys are tried."),
-   "KeyFile": dict(type="String", desc="A Wireshark pre-configured keys file (zigbee_pc_keys, as Export-ZsepWiresharkKey writes): the entry labelled network key is the network key; the others are tried as link keys."),
+   "KeyFile": dict(type="String", desc="A Wireshark pre-configured keys file (zigbee_pc_keys, as Export-ZsepWiresharkKey writes): the entries labelled network key are network keys (every sequence; \"sequence N\" in the label gives its key sequence number); the others are tried as link keys."),
   },
   inputs=[("System.String","Paths of capture files.")],
   outputs=[("Zsep.Stack.Frames.DecodedFrame","One decoded frame per 802.15.4 record.")],
   examples=[
    (f"Start-ZsepCapture -Path {PCAP} -Force | Out-Null\n{JOIN}Stop-ZsepCapture | Out-Null\n$keys = Join-Path ([System.IO.Path]::GetTempPath()) 'zsep-keys.txt'\nExport-ZsepWiresharkKey -Path $keys -Force | Out-Null\nRead-ZsepCapture -Path {PCAP} -KeyFile $keys | Where-Object Command -eq 'Device_annce'",
     "Captures a join, exports the keys, and finds the meter's device announce among the decrypted frames."),
+   (f"Start-ZsepCapture -Path {PCAP} -Force | Out-Null\n{JOIN}Update-ZsepNetworkKey -Force | Out-Null\nStep-ZsepSimulation -Duration 00:00:30\nStop-ZsepCapture | Out-Null\n$keys = Join-Path ([System.IO.Path]::GetTempPath()) 'zsep-keys.txt'\nExport-ZsepWiresharkKey -Path $keys -Force | Out-Null\n$frames = @(Read-ZsepCapture -Path {PCAP} -KeyFile $keys | Where-Object NwkAuxiliaryHeader)\n$sequences = @{{}}\n$frames | ForEach-Object {{ $sequences[\"$($_.NwkAuxiliaryHeader.KeySequenceNumber)\"] = $true }}\n'{{0}} secured frames under key sequences {{1}}; {{2}} not decrypted' -f $frames.Count, ($sequences.Keys -join ' and '), @($frames | Where-Object NwkSecurity -ne 'Decrypted').Count",
+    "A capture spanning a network key rotation: with the keys of both sequences from Export-ZsepWiresharkKey, every secured frame decrypts."),
   ],
   links=["Start-ZsepCapture","ConvertFrom-ZsepFrame","Export-ZsepWiresharkKey"]),
 
@@ -92,3 +94,9 @@ The file holds secrets in clear text. The command therefore asks for confirmatio
   ],
   links=["Read-ZsepCapture","Start-ZsepCapture"]),
 ]
+
+# ConvertFrom-ZsepFrame (in zsep_help_base.py) takes several network keys too.
+import sys as _sys
+for _c in getattr(_sys.modules.get("__main__"), "cmds", []):
+    if _c.get("name") == "ConvertFrom-ZsepFrame" and "NetworkKey" in _c.get("params", {}) and "several" not in _c["params"]["NetworkKey"]["desc"]:
+        _c["params"]["NetworkKey"] = dict(type="Zsep.Stack.Types.ZigbeeKey[]", desc="The network key, 32 hex digits, to decrypt NWK-secured frames; or several (the keys before and after a rotation), tried in the order the frame's key sequence number suggests.")

@@ -112,16 +112,23 @@ A node's binding table is finite (16 entries on the simulated devices unless Set
   links=["Get-ZsepNeighbor","Get-ZsepTopology","about_ZsepAdmin"]),
 
  dict(name="Get-ZsepTopology",
-  synopsis="Crawls every router's neighbor table and returns the mesh as nodes and links with LQI, or as Graphviz DOT.",
-  description="""Get-ZsepTopology reads the coordinator's neighbor table, then asks every router it knows of (from the network's node table and from the tables read so far) with Mgmt_Lqi_req, one after another, showing progress. It returns one topology: the nodes (IEEE and network address, type, hop count from the coordinator over the links found, neighbor table size, whether it answered) and the links between them, each with the LQI each side reports (a link's Lqi is the worse of the two). A router that does not answer is kept without links of its own.
+  synopsis="Crawls every router's and end device's neighbor table and returns the mesh as nodes and links with LQI, or as Graphviz DOT.",
+  description="""Get-ZsepTopology reads the coordinator's neighbor table, then asks every router it knows of (from the network's node table and from the tables read so far) with Mgmt_Lqi_req, a few at once, showing progress. Then it asks the end devices too: an end device keeps in its neighbor table its parent and the routers its join scan heard (its potential parents, Zigbee PRO 3.6.1.5), scans its channel again before answering when it lists no router but its parent, and answers when it next polls its parent, so each of its pages takes up to a poll period; each page is waited for at most -EndDeviceTimeout (8 s) and asked once. -SkipEndDevices leaves them out.
+
+It returns one topology: the nodes (IEEE and network address, type, hop count from the coordinator over the links found, neighbor table entries, whether it was asked and whether it answered; for end devices the parent and, when the device answered, its potential parents) and the links between them, each with the LQI each side reports (a link's Lqi is the worse of the two). A router that does not answer is kept without links of its own; an end device that does not answer is listed with Asked true and Answered false, and only the link its parent reports.
 
 -AsDot writes the topology as Graphviz DOT text instead; Export-ZsepTopology writes .dot, .json or .svg files. """ + NOTOPEN,
-  sets=[["AsDot","Network"]],
-  params={"AsDot": dict(type="SwitchParameter", desc="Write Graphviz DOT text (links labelled with LQI and coloured green, orange or red) instead of the topology record."), "Network": NET},
+  sets=[["AsDot","SkipEndDevices","EndDeviceTimeout","Network"]],
+  params={"AsDot": dict(type="SwitchParameter", desc="Write Graphviz DOT text (links labelled with LQI and coloured green, orange or red) instead of the topology record."),
+          "SkipEndDevices": dict(type="SwitchParameter", desc="Do not ask end devices for their neighbor tables (faster on a network of sleepy devices; their links are then only those their parents report)."),
+          "EndDeviceTimeout": dict(type="System.Nullable`1[System.TimeSpan]", desc="How long to wait for each page of an end device's answer; 8 seconds when not given, at least one second. An end device answers when it polls its parent."),
+          "Network": NET},
   inputs=[("None","You cannot pipe objects to Get-ZsepTopology.")],
   outputs=[("Zsep.Stack.Gateway.ZsepTopology","Nodes and links; with -AsDot, the DOT text (a string) instead.")],
   examples=[
    (GRID + "$t = Get-ZsepTopology\n$t\n$t.Links | Where-Object Lqi -lt 50 | ForEach-Object { '{0} - {1}: LQI {2}' -f $_.From, $_.To, $_.Lqi }", "Crawls a grid of nine meters, shows the summary, and lists the weak links."),
+   (GRID + "Add-ZsepSimulatedDevice -Kind InHomeDisplay -Count 1 -Origin 45, 20 -Register | Out-Null\nEnable-ZsepJoin -Duration 60 -Wait -ExpectCount 1 | Out-Null\nStep-ZsepSimulation -Duration 00:00:10\n$t = Get-ZsepTopology\n$t.Nodes | Where-Object DeviceType -eq 'EndDevice' | ForEach-Object { '{0} answered {1}: parent {2}, {3} other router(s) in reach' -f $_.Ieee, $_.Answered, $_.Parent, $_.PotentialParents.Count }",
+    "An in-home display (an end device) joins the grid; the crawl asks it too, and it reports its parent and the other routers it heard."),
    (GRID + "Get-ZsepTopology -AsDot", "The mesh as DOT text, for Graphviz (dot -Tpng)."),
   ],
   links=["Export-ZsepTopology","Test-ZsepMesh","Get-ZsepNeighbor","about_ZsepAdmin"]),
@@ -143,28 +150,34 @@ A node's binding table is finite (16 entries on the simulated devices unless Set
 
  dict(name="Test-ZsepMesh",
   synopsis="Audits the mesh and returns findings a person can act on, each with the nodes concerned and a recommendation.",
-  description="""Test-ZsepMesh crawls the topology (as Get-ZsepTopology), scans the energy on the network's channel and on 25 and 26, and reports:
+  description="""Test-ZsepMesh crawls the topology (as Get-ZsepTopology, end devices included unless -SkipEndDevices), scans the energy on the network's channel and on 25 and 26, reads again the binding tables that were full, and reports:
 - FarNode: a node more than -MaxHops (5) hops from the coordinator;
 - WeakLink: a node whose best link one hop nearer the coordinator is below -MinLqi (50), naming the node and that neighbour;
-- SinglePointOfFailure: a router whose loss would cut other routers off from the coordinator (an articulation point of the router graph), naming the router first and then every node that depends on it;
-- NoAlternativeParent: an end device that hears no router but its parent;
-- TableNearCapacity: a neighbor table at 90 % of -NeighborTableCapacity;
+- SinglePointOfFailure: a router whose loss would cut other routers off from the coordinator (an articulation point of the router graph), naming the router first and then every node that depends on it (an end device goes with it unless it reported another router in reach);
+- NoAlternativeParent: an end device that lists no router but its parent in its own neighbor table;
+- TableNearCapacity: a neighbor table at 90 % of its capacity;
+- BindingTableFull: a node that answered a binding with TABLE_FULL and still holds as many bindings as then;
 - NoisyChannel: high energy (-75 dBm or more) on the network's channel, or overlap with Wi-Fi channels 1, 6 and 11, suggesting channel 25 or 26;
 - Unreachable: a node the crawl found no link to.
-Each finding has Check, Severity, Nodes, Message and Recommendation. -Check keeps only some checks. """ + NOTOPEN,
-  sets=[["MaxHops","MinLqi","NeighborTableCapacity","Check","Network"]],
+Each finding has Check, Severity, Nodes, Message, Recommendation and Inferred. -Check keeps only some checks.
+
+What is measured and what is assumed: hops, LQI and links are what the nodes' own tables report. An end device's potential parents are measured when it answered Mgmt_Lqi_req (the routers its network discovery heard); when it did not answer (asleep beyond -EndDeviceTimeout, or -SkipEndDevices) its NoAlternativeParent finding is inferred from the routers' tables, which list only their own children, so another router in its reach would not show: the finding says so and has Inferred set. A neighbor table's entry count is measured (Mgmt_Lqi_rsp), its size is not reported by the protocol: it is assumed to be -NeighborTableCapacity (64) for every node but the gateway, whose configured size is used, and findings against the assumption have Inferred set. A binding table's size is measured only when it was full: the gateway saw the TABLE_FULL answer (New-ZsepBinding, since the network was opened) and read the table's entry count just after; Test-ZsepMesh reads the count again (Mgmt_Bind_req). """ + NOTOPEN,
+  sets=[["MaxHops","MinLqi","NeighborTableCapacity","Check","SkipEndDevices","EndDeviceTimeout","Network"]],
   params={"MaxHops": dict(type="Int32", default="5", desc="Hops from the coordinator beyond which a node is reported."),
           "MinLqi": dict(type="Int32", default="50", desc="LQI below which a link is weak."),
-          "NeighborTableCapacity": dict(type="Int32", default="64", desc="The neighbor table size assumed for routers: Mgmt_Lqi_rsp reports how many entries a table holds, not its size."),
-          "Check": dict(type="Zsep.Stack.Gateway.ZsepMeshCheck[]", desc="Only these checks: FarNode, WeakLink, SinglePointOfFailure, NoAlternativeParent, TableNearCapacity, NoisyChannel, Unreachable."),
+          "NeighborTableCapacity": dict(type="Int32", default="64", desc="The neighbor table size assumed for the nodes, 1 to 255: Mgmt_Lqi_rsp reports how many entries a table holds, not its size. A table at 90 % of it is reported, marked Inferred. The gateway's own table is judged against its configured size when it has one."),
+          "Check": dict(type="Zsep.Stack.Gateway.ZsepMeshCheck[]", desc="Only these checks: FarNode, WeakLink, SinglePointOfFailure, NoAlternativeParent, TableNearCapacity, NoisyChannel, Unreachable, BindingTableFull."),
+          "SkipEndDevices": dict(type="SwitchParameter", desc="Do not ask end devices for their neighbor tables: their NoAlternativeParent findings are then inferred."),
+          "EndDeviceTimeout": dict(type="System.Nullable`1[System.TimeSpan]", desc="How long to wait for each page of an end device's answer; 8 seconds when not given, at least one second."),
           "Network": NET},
   inputs=[("None","You cannot pipe objects to Test-ZsepMesh.")],
   outputs=[("Zsep.Stack.Gateway.ZsepMeshFinding","One per finding.")],
   examples=[
    (GRID + "Test-ZsepMesh", "Audits a small grid of meters."),
    (GRID + "Test-ZsepMesh -Check SinglePointOfFailure, WeakLink | ForEach-Object Recommendation", "Only the single points of failure and weak links, and what to do about them."),
+   (GRID + "Test-ZsepMesh -NeighborTableCapacity 8 -Check TableNearCapacity | ForEach-Object { '{0} (inferred: {1})' -f $_.Message, $_.Inferred }", "Routers whose tables hold 8 entries or more when their size is taken to be 8: the findings are marked inferred, since the protocol does not report the size."),
   ],
-  links=["Get-ZsepTopology","Export-ZsepTopology","Get-ZsepChannelEnergy","about_ZsepAdmin"]),
+  links=["Get-ZsepTopology","Export-ZsepTopology","Get-ZsepChannelEnergy","New-ZsepBinding","about_ZsepAdmin"]),
 
  dict(name="Get-ZsepChannelEnergy",
   synopsis="Measures the energy on each channel, through the gateway's radio or at a router (Mgmt_NWK_Update_req).",

@@ -46,11 +46,15 @@ namespace ZsepAdmin.Benchmarks
         [Params(200, 1000)]
         public int Meters { get; set; }
 
-        /// <summary>Meters per network (at most): 1,000 meters are ten networks.</summary>
+        /// <summary>Meters per network (at most): 1,000 meters are ten networks of 100, or four of 250.</summary>
+        [Params(100, 250)]
         public int MetersPerNetwork { get; set; } = 100;
 
-        /// <summary>Metres between neighbouring meters of a grid (30 m: a 10 x 10 grid is at most 3 hops deep).</summary>
-        public double Spacing { get; set; } = 30;
+        /// <summary>
+        /// Metres between neighbouring meters of a grid: 30 m for networks of up to 100 (a 10 x 10 grid is at most 3 hops
+        /// deep), 20 m for larger ones (a 16 x 16 grid stays within 4 hops).
+        /// </summary>
+        public double Spacing => MetersPerNetwork > 100 ? 20 : 30;
 
         /// <summary>
         /// Metres between the centres of neighbouring networks' districts (800 m: beyond the 391 m at which the medium

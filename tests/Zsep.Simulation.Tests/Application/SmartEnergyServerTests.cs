@@ -206,6 +206,40 @@ namespace Zsep.Simulation.Tests.Application
             Assert.Equal(2, gw.GetLoadControlEvents().Count);
         }
 
+        /// <summary>
+        /// 30 load controllers act on one event at the same instants and report within a few seconds of each other
+        /// (their own random delay, each report sent once, 60 bytes so APS-fragmented): the APS retries alone bring
+        /// every report to the ESI - no retries at the application level.
+        /// </summary>
+        [Fact]
+        public void LoadControlEvent_ThirtyDevicesReportingTogether_EveryReportArrivesOnApsRetriesAlone()
+        {
+            using Gateway gw = Form();
+            var lcds = Enumerable.Range(1, 30).Select(i => Add(gw, i, 45 * ((i - 1) % 6), 45 * ((i - 1) / 6), SimulatedDeviceKind.LoadControlDevice)).ToList();
+            JoinAll(gw, lcds);
+            Assert.All(lcds, d => Assert.Equal(LoadControlClient.DefaultReportJitter, d.Application.LoadControl!.ReportJitter));
+            lcds[7].Application.LoadControl!.OptOut = true;
+            uint id = gw.NextLoadControlIssuerEventId();
+            DateTimeOffset start = gw.Scheduler.Now.AddMinutes(2);
+            var command = new LoadControlEvent(id, LoadControlDeviceClass.HVAC, 0, ZclUtcTime.FromDateTime(start.UtcDateTime), 10, LoadControlCriticality.Level3, DutyCycle: 40);
+            ZsepLoadControlEvent sent = gw.SendLoadControlEvent(command, null, Timeout);
+            Assert.Equal(30, sent.Devices.Count);
+
+            ZsepLoadControlEvent done = gw.WaitForLoadControlEvent(id, TimeSpan.FromMinutes(30));
+            Assert.Equal(ZsepLoadControlEventState.Completed, done.State);
+            foreach (ZsepLoadControlStatus d in done.Devices)
+            {
+                LoadControlEventStatus[] expected = d.Node == lcds[7].Ieee
+                    ? new[] { LoadControlEventStatus.LoadControlEventCommandReceived, LoadControlEventStatus.UserOptedOut, LoadControlEventStatus.CompletedNoUserParticipation }
+                    : new[] { LoadControlEventStatus.LoadControlEventCommandReceived, LoadControlEventStatus.EventStarted, LoadControlEventStatus.EventCompleted };
+                Assert.Equal(expected, d.History);
+            }
+
+            Assert.Equal(29, done.Started);
+            Assert.Equal(29, done.Completed);
+            Assert.Equal(1, done.OptedOut);
+        }
+
         [Fact]
         public void DisplayMessage_RequiringConfirmation_IsConfirmedByTheDisplay_AndGetLastMessageAnswers()
         {

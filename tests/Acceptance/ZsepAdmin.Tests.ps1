@@ -122,3 +122,9 @@ Describe 'Changing the channel' {
         { & (Join-Path $script:Scenarios 'ChannelChange.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Block periods' {
+    It 'keeps a block period on each in-home display it is published to, and answers a display that asks Get Block Periods (SmartEnergyBlockPeriod.ps1)' {
+        { & (Join-Path $script:Scenarios 'SmartEnergyBlockPeriod.ps1') } | Should -Not -Throw
+    }
+}

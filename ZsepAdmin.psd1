@@ -51,6 +51,7 @@
         'New-ZsepNetwork'
         'New-ZsepTestCertificate'
         'New-ZsepTestCertificateAuthority'
+        'Publish-ZsepBlockPeriod'
         'Publish-ZsepPrice'
         'Publish-ZsepTierLabel'
         'Read-ZsepAttribute'

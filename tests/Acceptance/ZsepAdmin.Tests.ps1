@@ -128,3 +128,9 @@ Describe 'What the mesh audit measures' {
         { & (Join-Path $script:Scenarios 'MeshMeasured.ps1') } | Should -Not -Throw
     }
 }
+
+Describe 'Block periods' {
+    It 'keeps a block period on each in-home display it is published to, and answers a display that asks Get Block Periods (SmartEnergyBlockPeriod.ps1)' {
+        { & (Join-Path $script:Scenarios 'SmartEnergyBlockPeriod.ps1') } | Should -Not -Throw
+    }
+}

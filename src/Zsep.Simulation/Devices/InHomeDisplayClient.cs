@@ -38,6 +38,7 @@ namespace Zsep.Simulation.Devices
             {
                 PublishBlockPeriod b = PublishBlockPeriod.Decode(c.Payload);
                 _blockPeriods[b.IssuerEventId] = b;
+                _priceServerEndpoint = c.SourceEndpoint;
                 return ZclStatus.Success;
             });
             price.Handle(PriceCommands.PublishTierLabels, OnPublishTierLabels);
@@ -70,7 +71,34 @@ namespace Zsep.Simulation.Devices
         /// <summary>The prices received, by issuer event id (a later one with the same id replaces it).</summary>
         public IReadOnlyList<PublishPrice> Prices => _prices.Values.ToList();
 
+        /// <summary>The block periods received (Publish Block Period, pushed or asked for), by issuer event id.</summary>
         public IReadOnlyList<PublishBlockPeriod> BlockPeriods => _blockPeriods.Values.ToList();
+
+        /// <summary>
+        /// Asks the ESI (on the coordinator) for its block periods with Get Block Periods (SE 1.4 D.4.2.3.3): those in
+        /// force at <paramref name="start"/> (default now) or later, at most <paramref name="numberOfEvents"/> (0: all).
+        /// The answers are Publish Block Period commands, kept as if pushed; <paramref name="completed"/> gets the
+        /// outcome of the request (Success once the first answer is in, else the ZCL status or the failure).
+        /// </summary>
+        public void RequestBlockPeriods(ZclUtcTime? start = null, byte numberOfEvents = 0, Action<ZclResponse>? completed = null)
+        {
+            var request = new GetBlockPeriods(start ?? ZclUtcTime.Now, numberOfEvents);
+            _application.SendCommand(NwkAddress.Coordinator, _priceServerEndpoint, PriceCommands.ClusterId, PriceCommands.GetBlockPeriods, request.ToArray(),
+                TimeSpan.FromSeconds(30), r =>
+                {
+                    // The first answer completes the request as its response; the others arrive as commands.
+                    if (r.Frame is { Foundation: null } frame && frame.Header.CommandId == PriceCommands.PublishBlockPeriod)
+                    {
+                        PublishBlockPeriod b = PublishBlockPeriod.Decode(frame.Payload);
+                        _blockPeriods[b.IssuerEventId] = b;
+                    }
+
+                    completed?.Invoke(r);
+                }, ZclDirection.ClientToServer, Endpoint);
+        }
+
+        /// <summary>The ESI's endpoint: where the last price command came from (the gateway's ESI is endpoint 1).</summary>
+        private byte _priceServerEndpoint = 1;
 
         /// <summary>The messages displayed (cancelled ones are gone).</summary>
         public IReadOnlyList<DisplayMessage> Messages => _messages.Values.ToList();
@@ -101,6 +129,7 @@ namespace Zsep.Simulation.Devices
         {
             PublishPrice price = PublishPrice.Decode(context.Payload);
             _prices[price.IssuerEventId] = price;
+            _priceServerEndpoint = context.SourceEndpoint;
             if (price.PriceControl is PriceControlFlags control && (control & PriceControlFlags.PriceAcknowledgementRequired) != 0)
             {
                 var ack = new PriceAcknowledgement(price.ProviderId, price.IssuerEventId, ZclUtcTime.FromDateTime(_scheduler.Now.UtcDateTime), (byte)control);

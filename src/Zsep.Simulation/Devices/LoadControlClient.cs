@@ -84,11 +84,19 @@ namespace Zsep.Simulation.Devices
 
         public byte Endpoint { get; }
 
-        /// <summary>Most random delay before a Report Event Status leaves.</summary>
-        public static readonly TimeSpan ReportJitter = TimeSpan.FromSeconds(5);
+        /// <summary>The default of <see cref="ReportJitter"/>.</summary>
+        public static readonly TimeSpan DefaultReportJitter = TimeSpan.FromSeconds(5);
 
-        /// <summary>How many times a report that gets no answer is sent.</summary>
-        public const int ReportAttempts = 4;
+        /// <summary>
+        /// Most random delay before a Report Event Status leaves (default 5 s; zero: at once), as SE devices spread
+        /// what they send when one command reaches many of them at the same instant. The APS layer delivers a burst
+        /// of fragmented frames sent at the same instant (Zsep.Simulation.Tests FragmentedBurstTests), but through the
+        /// ESI - report, block acknowledgements, Default Response and its acknowledgement, over two hops - 30 reports
+        /// at the same instant with their APS retries, all inside the same 3-3.6 s windows, exceed what one channel
+        /// carries around the coordinator: about one report in five exhausts apsMaxFrameRetries on MAC no-acks
+        /// (hidden-terminal collisions). Spread over 5 s, every report arrives on APS retries alone.
+        /// </summary>
+        public TimeSpan ReportJitter { get; set; } = DefaultReportJitter;
 
         /// <summary>The loads this device controls (events for other classes are ignored, D.2.2.3.1.1.1). Default: every class.</summary>
         public LoadControlDeviceClass DeviceClass { get; set; } = LoadControlDeviceClass.All;
@@ -256,9 +264,10 @@ namespace Zsep.Simulation.Devices
         }
 
         /// <summary>
-        /// Reports leave one at a time, in order, each after a short random delay: many devices act on one event at the
-        /// same instant, and the delay keeps their reports (60 bytes, so APS-fragmented) from all converging on the
-        /// ESI at once. One that gets no answer goes again, up to <see cref="ReportAttempts"/> times.
+        /// Reports leave one at a time, in order (received before started before completed), each after a random delay
+        /// of up to <see cref="ReportJitter"/>. Each is sent once: its delivery is the APS layer's, with acknowledgement
+        /// and retries (05-3474 2.2.8.4.2; the report is 60 bytes, so APS-fragmented, 2.2.8.4.5), and SE 1.4 D.2.3.3.1
+        /// asks for no retry of Report Event Status at the application level.
         /// </summary>
         private void SendNext()
         {
@@ -270,20 +279,13 @@ namespace Zsep.Simulation.Devices
 
             _sending = true;
             (SimulatedLoadControlEvent e, byte[] payload) = _outbox.Dequeue();
-            _scheduler.Schedule(TimeSpan.FromMilliseconds(_scheduler.Random.Next(0, (int)ReportJitter.TotalMilliseconds)), () => SendReport(e, payload, 1));
+            int jitter = (int)ReportJitter.TotalMilliseconds;
+            TimeSpan delay = jitter > 0 ? TimeSpan.FromMilliseconds(_scheduler.Random.Next(0, jitter)) : TimeSpan.Zero;
+            _scheduler.Schedule(delay, () => SendReport(e, payload));
         }
 
-        private void SendReport(SimulatedLoadControlEvent e, byte[] payload, int attempt) =>
+        private void SendReport(SimulatedLoadControlEvent e, byte[] payload) =>
             _application.SendCommand(e.Server, e.ServerEndpoint, DrlcCommands.ClusterId, DrlcCommands.ReportEventStatus, payload,
-                TimeSpan.FromSeconds(30), r =>
-                {
-                    if (r.Status != ZclTransactionStatus.Success && attempt < ReportAttempts)
-                    {
-                        _scheduler.Schedule(TimeSpan.FromMilliseconds(_scheduler.Random.Next(2000, 10000)), () => SendReport(e, payload, attempt + 1));
-                        return;
-                    }
-
-                    SendNext();
-                }, ZclDirection.ClientToServer, Endpoint);
+                TimeSpan.FromSeconds(30), _ => SendNext(), ZclDirection.ClientToServer, Endpoint);
     }
 }

@@ -88,8 +88,15 @@ namespace Zsep.Stack.Gateway
             Store.GetSeCommands(TierLabelsKind).OrderBy(r => r.Id)
                 .Select(r => ToTierLabels(r) with { Deliveries = DeliveriesOf(TierLabelsKind, r.Id, "PublishTierLabels") }).ToList();
 
-        /// <summary>Publishes a block period (stored by issuer event id, answers Get Block Periods).</summary>
-        public IReadOnlyList<ZsepDelivery> PublishBlockPeriod(PublishBlockPeriod blockPeriod, IReadOnlyList<Eui64>? nodes, TimeSpan timeout,
+        /// <summary>The issuer event id the next block period gets unless one is given: above every price's and block period's.</summary>
+        public uint NextBlockPeriodIssuerEventId() => Math.Max(NextSeId(PriceKind), NextSeId(BlockPeriodKind));
+
+        /// <summary>
+        /// Adds <paramref name="blockPeriod"/> to the block periods (its issuer event id replaces an entry with the same
+        /// id; a start time of 0 means now and is stored as the time it was published) and publishes it (D.4.2.4.2) to
+        /// <paramref name="nodes"/>, or to every Price client when null. It answers Get Block Periods (D.4.2.3.3).
+        /// </summary>
+        public ZsepBlockPeriod PublishBlockPeriod(PublishBlockPeriod blockPeriod, IReadOnlyList<Eui64>? nodes, TimeSpan timeout,
             CancellationToken cancellationToken = default)
         {
             if (blockPeriod is null)
@@ -97,13 +104,46 @@ namespace Zsep.Stack.Gateway
                 throw new ArgumentNullException(nameof(blockPeriod));
             }
 
+            List<SeTarget> targets = SeTargets(nodes, PriceCommands.ClusterId);
             ZclUtcTime startUtc = blockPeriod.BlockPeriodStartTime.IsNow ? UtcNow : blockPeriod.BlockPeriodStartTime;
             DateTimeOffset start = ToTime(startUtc);
             PublishBlockPeriod stored = blockPeriod with { BlockPeriodStartTime = startUtc };
-            byte[] payload = stored.ToArray();
-            List<SeTarget> targets = SeTargets(nodes, PriceCommands.ClusterId);
-            Store.SaveSeCommand(new SeCommandRow(BlockPeriodKind, blockPeriod.IssuerEventId, payload, start, Scheduler.Now, null), replace: true);
-            return SendToDevices(BlockPeriodKind, blockPeriod.IssuerEventId, stored, targets, () => payload, timeout, cancellationToken);
+            byte[] payload = stored.ToArray(); // a field that does not fit is the caller's error, before anything is stored
+            var row = new SeCommandRow(BlockPeriodKind, blockPeriod.IssuerEventId, payload, start, Scheduler.Now, null);
+            Store.SaveSeCommand(row, replace: true);
+            Trace.Info(SePublishedTraceCode, $"PublishBlockPeriod {blockPeriod.IssuerEventId} from {start:u}");
+            IReadOnlyList<ZsepDelivery> deliveries = SendToDevices(BlockPeriodKind, blockPeriod.IssuerEventId, stored, targets, () => payload, timeout, cancellationToken);
+            return ToBlockPeriod(row) with { Deliveries = deliveries };
+        }
+
+        /// <summary>The block periods published, by start time.</summary>
+        public IReadOnlyList<ZsepBlockPeriod> GetBlockPeriods() =>
+            Store.GetSeCommands(BlockPeriodKind).OrderBy(r => r.StartTime).ThenBy(r => r.Id)
+                .Select(r => ToBlockPeriod(r) with { Deliveries = DeliveriesOf(BlockPeriodKind, r.Id, "PublishBlockPeriod") }).ToList();
+
+        private ZsepBlockPeriod ToBlockPeriod(SeCommandRow row)
+        {
+            PublishBlockPeriod b = Zsep.Stack.Zcl.SmartEnergy.PublishBlockPeriod.Decode(row.Command);
+            DateTimeOffset start = row.StartTime ?? row.PublishedAt;
+            var timebase = (BlockPeriodDurationTimebase)(b.BlockPeriodDurationType & 0x0F);
+            DateTimeOffset now = Scheduler.Now;
+            bool untilChanged = b.BlockPeriodDuration == ZsepBlockPeriod.UntilChanged;
+            return new ZsepBlockPeriod
+            {
+                Network = Name,
+                IssuerEventId = b.IssuerEventId,
+                ProviderId = b.ProviderId,
+                StartTime = start,
+                Duration = untilChanged ? null : b.BlockPeriodDuration,
+                DurationTimebase = timebase,
+                DurationControl = (BlockPeriodDurationControl)(b.BlockPeriodDurationType >> 4),
+                BlockPeriodControl = (BlockPeriodControlFlags)b.BlockPeriodControl,
+                TariffType = (PriceTariffType)(b.TariffType & 0x0F),
+                TariffResolutionPeriod = (TariffResolutionPeriod)b.TariffResolutionPeriod,
+                Published = row.PublishedAt,
+                IsCurrent = row.CancelledAt is null && start <= now && (untilChanged || ZsepBlockPeriod.EndOf(start, b.BlockPeriodDuration, timebase) > now),
+                Command = b,
+            };
         }
 
         private SeCommandRow? CurrentPriceRow()
@@ -227,23 +267,29 @@ namespace Zsep.Stack.Gateway
 
             price.Handle(PriceCommands.GetBlockPeriods, context =>
             {
-                GetBlockPeriods request = GetBlockPeriods.Decode(context.Payload);
-                DateTimeOffset from = ToTime(request.StartTime);
-                IEnumerable<SeCommandRow> rows = Store.GetSeCommands(BlockPeriodKind).Where(r => r.StartTime >= from || request.StartTime.IsNow);
+                // D.4.2.3.3: the block periods in force at the start time (0: now) or starting after it, earliest first, at
+                // most Number of Events of them (0: all), of the Tariff Type asked for when the request carries one;
+                // each goes back as a Publish Block Period command.
+                Zsep.Stack.Zcl.SmartEnergy.GetBlockPeriods request = Zsep.Stack.Zcl.SmartEnergy.GetBlockPeriods.Decode(context.Payload);
+                DateTimeOffset from = request.StartTime.IsNow ? Scheduler.Now : ToTime(request.StartTime);
+                IEnumerable<ZsepBlockPeriod> periods = Store.GetSeCommands(BlockPeriodKind).Where(r => r.CancelledAt is null).Select(ToBlockPeriod)
+                    .Where(b => (b.EndTime is not DateTimeOffset end || end > from) &&
+                                (request.TariffType is not byte type || (byte)b.TariffType == (type & 0x0F)))
+                    .OrderBy(b => b.StartTime).ThenBy(b => b.IssuerEventId);
                 if (request.NumberOfEvents != 0)
                 {
-                    rows = rows.Take(request.NumberOfEvents);
+                    periods = periods.Take(request.NumberOfEvents);
                 }
 
-                List<SeCommandRow> list = rows.ToList();
+                List<ZsepBlockPeriod> list = periods.ToList();
                 if (list.Count == 0)
                 {
                     return ZclStatus.NotFound;
                 }
 
-                foreach (SeCommandRow row in list)
+                foreach (ZsepBlockPeriod b in list)
                 {
-                    context.Respond(PriceCommands.PublishBlockPeriod, row.Command);
+                    context.Respond(PriceCommands.PublishBlockPeriod, b.Command!.ToArray());
                 }
 
                 return ZclStatus.Success;

@@ -132,6 +132,118 @@ namespace Zsep.Stack.Gateway
         public override string ToString() => $"tariff {IssuerTariffId}: {Labels.Count} labels";
     }
 
+    /// <summary>Block Period Duration Type, bits 0-3: the unit of the Block Period Duration (SE 1.4 07-5356-19 D.4.2.4.2.5, Table D-111).</summary>
+    public enum BlockPeriodDurationTimebase : byte
+    {
+        Minutes = 0x0,
+        Days = 0x1,
+        Weeks = 0x2,
+        Months = 0x3,
+    }
+
+    /// <summary>Block Period Duration Type, bits 4-7: where in its timebase the block period starts (SE 1.4 D.4.2.4.2.5, Table D-112).</summary>
+    public enum BlockPeriodDurationControl : byte
+    {
+        StartOfTimebase = 0x0,
+        EndOfTimebase = 0x1,
+        NotSpecified = 0x2,
+    }
+
+    /// <summary>Block Period Control (SE 1.4 D.4.2.4.2.4, Table D-110).</summary>
+    [Flags]
+    public enum BlockPeriodControlFlags : byte
+    {
+        None = 0,
+
+        /// <summary>Bit 0: devices answer with Price Acknowledgement.</summary>
+        PriceAcknowledgementRequired = 0x01,
+
+        /// <summary>Bit 1: the block period repeats (the next one starts when this one ends) until changed.</summary>
+        RepeatingBlock = 0x02,
+    }
+
+    /// <summary>Tariff Type, bits 0-3 (SE 1.4 D.4.2.4.2.6, Table D-113).</summary>
+    public enum PriceTariffType : byte
+    {
+        DeliveredTariff = 0x0,
+        ReceivedTariff = 0x1,
+        DeliveredAndReceivedTariff = 0x2,
+    }
+
+    /// <summary>Tariff Resolution Period: the period over which block thresholds apply (SE 1.4 D.4.2.4.2.7, Table D-114).</summary>
+    public enum TariffResolutionPeriod : byte
+    {
+        NotDefined = 0x00,
+        BlockPeriod = 0x01,
+        OneDay = 0x02,
+    }
+
+    /// <summary>A block period the ESI published (Publish Block Period, SE 1.4 D.4.2.4.2), as Get-ZsepPrice -BlockPeriod shows it.</summary>
+    public sealed record ZsepBlockPeriod
+    {
+        /// <summary>Block Period Duration meaning "until changed".</summary>
+        public const uint UntilChanged = 0xFFFFFF;
+
+        public string Network { get; init; } = "";
+
+        public uint IssuerEventId { get; init; }
+
+        public uint ProviderId { get; init; }
+
+        public DateTimeOffset StartTime { get; init; }
+
+        /// <summary>The duration in <see cref="DurationTimebase"/> units; null: until changed.</summary>
+        public uint? Duration { get; init; }
+
+        public BlockPeriodDurationTimebase DurationTimebase { get; init; }
+
+        public BlockPeriodDurationControl DurationControl { get; init; }
+
+        /// <summary>Null when the block period holds until changed.</summary>
+        public DateTimeOffset? EndTime => Duration is uint d ? EndOf(StartTime, d, DurationTimebase) : null;
+
+        public BlockPeriodControlFlags BlockPeriodControl { get; init; }
+
+        public PriceTariffType TariffType { get; init; }
+
+        public TariffResolutionPeriod TariffResolutionPeriod { get; init; }
+
+        public DateTimeOffset Published { get; init; }
+
+        /// <summary>The block period applies at the network's current time.</summary>
+        public bool IsCurrent { get; init; }
+
+        /// <summary>The command as it goes on the air.</summary>
+        public PublishBlockPeriod? Command { get; init; }
+
+        public IReadOnlyList<ZsepDelivery> Deliveries { get; init; } = Array.Empty<ZsepDelivery>();
+
+        /// <summary>
+        /// The end of a block period of <paramref name="duration"/> units of <paramref name="timebase"/> from
+        /// <paramref name="start"/> (a timebase this stack does not know counts in minutes; past the calendar's end, its end).
+        /// </summary>
+        public static DateTimeOffset EndOf(DateTimeOffset start, uint duration, BlockPeriodDurationTimebase timebase)
+        {
+            try
+            {
+                return timebase switch
+                {
+                    BlockPeriodDurationTimebase.Days => start.AddDays(duration),
+                    BlockPeriodDurationTimebase.Weeks => start.AddDays(7.0 * duration),
+                    BlockPeriodDurationTimebase.Months => start.AddMonths((int)duration),
+                    _ => start.AddMinutes(duration),
+                };
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return DateTimeOffset.MaxValue;
+            }
+        }
+
+        public override string ToString() =>
+            $"block period {IssuerEventId} from {StartTime:u}" + (Duration is uint d ? $" for {d} {DurationTimebase.ToString().ToLowerInvariant()}" : " until changed");
+    }
+
     /// <summary>One device's part in a load control event: delivery and the statuses it reported (SE 1.4 D.2.3.3.1 Table D-9).</summary>
     public sealed record ZsepLoadControlStatus
     {

@@ -14,8 +14,9 @@ namespace Zsep.Stack.Node
     /// apart; the receiver acknowledges a window once it holds all its blocks, with an acknowledgement whose block
     /// number is the window's first block and whose ack bitfield marks the blocks received (2.2.8.4.5.2). The sender
     /// resends the unacknowledged blocks of a window after apsAckWaitDuration, up to apsMaxFrameRetries times. Each
-    /// block is secured on its own (APS link-key security when the frame needs it). The receiver reassembles, hands
-    /// the whole payload up once, and discards a transfer that stalls for the reassembly timeout.
+    /// block is secured on its own (APS link-key security when the frame needs it), and secured again, with a fresh
+    /// frame counter, each time it is sent (see <see cref="BlockFrame"/>). The receiver reassembles, hands the whole
+    /// payload up once, and discards a transfer that stalls for the reassembly timeout.
     /// </summary>
     public sealed partial class ZigbeeNode
     {
@@ -27,12 +28,16 @@ namespace Zsep.Stack.Node
 
         private sealed class OutgoingTransfer
         {
-            public OutgoingTransfer(NwkAddress destination, byte counter, byte[][] frames, int window, Action<ApsDeliveryStatus>? completed)
+            public OutgoingTransfer(NwkAddress destination, byte counter, ApsHeader[] headers, byte[] payload, int blockSize, Types.ZigbeeKey? linkKey,
+                int window, Action<ApsDeliveryStatus>? completed)
             {
                 Destination = destination;
                 Counter = counter;
-                Frames = frames;
-                Acked = new bool[frames.Length];
+                Headers = headers;
+                Payload = payload;
+                BlockSize = blockSize;
+                LinkKey = linkKey;
+                Acked = new bool[headers.Length];
                 Window = window;
                 Completed = completed;
             }
@@ -41,7 +46,20 @@ namespace Zsep.Stack.Node
 
             public byte Counter { get; }
 
-            public byte[][] Frames { get; }
+            /// <summary>Each block's APS header (extended header with its block number).</summary>
+            public ApsHeader[] Headers { get; }
+
+            public byte[] Payload { get; }
+
+            public int BlockSize { get; }
+
+            /// <summary>The link key the blocks are secured with, or null for NWK security only.</summary>
+            public Types.ZigbeeKey? LinkKey { get; }
+
+            /// <summary>Number of blocks.</summary>
+            public int Count => Headers.Length;
+
+            public ReadOnlySpan<byte> Part(int i) => Payload.AsSpan(i * BlockSize, Math.Min(BlockSize, Payload.Length - (i * BlockSize)));
 
             public bool[] Acked { get; }
 
@@ -55,7 +73,7 @@ namespace Zsep.Stack.Node
 
             public Action<ApsDeliveryStatus>? Completed { get; }
 
-            public int WindowEnd => Math.Min(WindowStart + Window, Frames.Length);
+            public int WindowEnd => Math.Min(WindowStart + Window, Count);
         }
 
         private sealed class IncomingTransfer
@@ -91,20 +109,18 @@ namespace Zsep.Stack.Node
 
             Counters.ApsFragmentedSent++;
 
-            byte[][] frames = new byte[count][];
+            var headers = new ApsHeader[count];
             for (int i = 0; i < count; i++)
             {
-                ApsHeader block = header with
+                headers[i] = header with
                 {
                     ExtendedHeaderPresent = true,
                     Fragmentation = i == 0 ? ApsFragmentation.FirstFragment : ApsFragmentation.PartOfFragmentedFrame,
                     BlockNumber = (byte)(i == 0 ? count : i),
                 };
-                ReadOnlySpan<byte> part = payload.AsSpan(i * size, Math.Min(size, payload.Length - (i * size)));
-                frames[i] = linkKey is null ? new ApsFrame(block, part).ToArray() : SecureApsData(block, part, linkKey);
             }
 
-            var transfer = new OutgoingTransfer(destination, header.Counter.GetValueOrDefault(), frames, StackOptions.MaxWindowSize, completed);
+            var transfer = new OutgoingTransfer(destination, header.Counter.GetValueOrDefault(), headers, payload, size, linkKey, StackOptions.MaxWindowSize, completed);
             var key = (destination.Value, transfer.Counter);
             if (_outgoingTransfers.TryGetValue(key, out OutgoingTransfer? old))
             {
@@ -125,18 +141,19 @@ namespace Zsep.Stack.Node
                     continue;
                 }
 
-                byte[] frame = t.Frames[i];
+                int block = i;
                 if (delay == TimeSpan.Zero)
                 {
-                    NwkSend(t.Destination, NwkFrameType.Data, frame);
+                    NwkSend(t.Destination, NwkFrameType.Data, BlockFrame(t, block));
                 }
                 else
                 {
                     _scheduler.Schedule(delay, () =>
                     {
-                        if (!_disposed && _outgoingTransfers.TryGetValue((t.Destination.Value, t.Counter), out OutgoingTransfer? current) && current == t)
+                        if (!_disposed && _outgoingTransfers.TryGetValue((t.Destination.Value, t.Counter), out OutgoingTransfer? current) && current == t &&
+                            !t.Acked[block])
                         {
-                            NwkSend(t.Destination, NwkFrameType.Data, frame);
+                            NwkSend(t.Destination, NwkFrameType.Data, BlockFrame(t, block));
                         }
                     });
                 }
@@ -168,7 +185,28 @@ namespace Zsep.Stack.Node
             });
         }
 
-        /// <summary>2.2.8.4.5.2 at the sender: marks the acknowledged blocks; a complete window moves on to the next.</summary>
+        /// <summary>
+        /// Block <paramref name="i"/> of <paramref name="t"/> as it goes on the air now: secured afresh, with the next
+        /// outgoing frame counter, on every transmission (05-3474 4.4.1.1: each frame secured takes the next frame
+        /// counter). A resent block that kept the counter of its first copy fails the receiver's freshness check
+        /// (4.4.1.2: a frame counter not above the last one accepted from that sender is refused) whenever anything
+        /// later from the sender got through first - the block's own acknowledgement lost (the counter equals the last
+        /// accepted) or, with a window above 1, a later block of the window arrived while this one was lost (the counter
+        /// is below it) - so it is dropped before the receiver can acknowledge it again, every retry fails alike, and
+        /// the transfer ends in ApsNoAck. With a fresh counter the retry is accepted and acknowledged (2.2.8.4.5.2).
+        /// </summary>
+        private byte[] BlockFrame(OutgoingTransfer t, int i) =>
+            t.LinkKey is null ? new ApsFrame(t.Headers[i], t.Part(i)).ToArray() : SecureApsData(t.Headers[i], t.Part(i), t.LinkKey);
+
+        /// <summary>
+        /// 2.2.8.4.5.2 at the sender: marks the acknowledged blocks; a complete window moves on to the next. The ack
+        /// bitfield (2.2.5.1.8) spans the 8 blocks from the acknowledgement's block number, but only the bits of the
+        /// window that starts there say anything: the receiver sets the bits past the window (and past the last block)
+        /// to one. So only blocks inside the window, and not past the sender's current window, count as acknowledged;
+        /// reading all 8 bits took an acknowledgement of block 0 with a window of 1 - the receiver's answer to a
+        /// repeated block whose first acknowledgement was lost, bitfield 0xFF - as one for blocks 1 to 7 as well, and
+        /// the next window was then never sent.
+        /// </summary>
         private void OnFragmentAck(NwkHeader nwk, ApsHeader header)
         {
             var key = (nwk.SourceAddress.Value, header.Counter.GetValueOrDefault());
@@ -179,7 +217,7 @@ namespace Zsep.Stack.Node
 
             int first = header.BlockNumber.GetValueOrDefault();
             byte bits = header.AckBitfield.GetValueOrDefault();
-            for (int j = 0; j < 8 && first + j < t.Frames.Length; j++)
+            for (int j = 0; j < t.Window && first + j < t.WindowEnd; j++)
             {
                 if ((bits & (1 << j)) != 0)
                 {
@@ -197,7 +235,7 @@ namespace Zsep.Stack.Node
 
             t.WindowStart = t.WindowEnd;
             t.Retries = 0;
-            if (t.WindowStart < t.Frames.Length)
+            if (t.WindowStart < t.Count)
             {
                 SendWindow(t);
                 return;

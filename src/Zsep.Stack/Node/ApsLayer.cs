@@ -27,16 +27,26 @@ namespace Zsep.Stack.Node
 
         private sealed class PendingAck
         {
-            public PendingAck(NwkAddress destination, byte[] frame, Action<ApsDeliveryStatus>? completed)
+            public PendingAck(NwkAddress destination, ApsHeader header, byte[] payload, ZigbeeKey? linkKey, Action<ApsDeliveryStatus>? completed)
             {
                 Destination = destination;
-                Frame = frame;
+                Header = header;
+                Payload = payload;
+                LinkKey = linkKey;
                 Completed = completed;
             }
 
             public NwkAddress Destination { get; }
 
-            public byte[] Frame { get; }
+            public ApsHeader Header { get; }
+
+            public byte[] Payload { get; }
+
+            /// <summary>The link key the frame is secured with, or null for NWK security only.</summary>
+            public ZigbeeKey? LinkKey { get; }
+
+            /// <summary>The frame unsecured at APS: built once, sent as is on every attempt.</summary>
+            public byte[]? Plain { get; set; }
 
             public Action<ApsDeliveryStatus>? Completed { get; }
 
@@ -104,15 +114,15 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            byte[] frame = linkKey is null ? new ApsFrame(header, payload).ToArray() : SecureApsData(header, payload, linkKey);
             Counters.ApsSent++;
             if (!header.AckRequest)
             {
+                byte[] frame = linkKey is null ? new ApsFrame(header, payload).ToArray() : SecureApsData(header, payload, linkKey);
                 NwkSend(destination, NwkFrameType.Data, frame, ok => completed?.Invoke(ok ? ApsDeliveryStatus.Success : ApsDeliveryStatus.NoRoute));
                 return;
             }
 
-            var pending = new PendingAck(destination, frame, completed);
+            var pending = new PendingAck(destination, header, payload, linkKey, completed);
             var key = (destination.Value, header.Counter.Value);
             if (_pendingAcks.TryGetValue(key, out PendingAck? old))
             {
@@ -123,9 +133,20 @@ namespace Zsep.Stack.Node
             Attempt(key, pending);
         }
 
+        /// <summary>
+        /// One transmission of an acknowledged unicast. An APS-secured frame is secured again on every attempt, with
+        /// the next outgoing frame counter (05-3474 4.4.1.1): a retry that kept its first counter is refused by the
+        /// receiver's freshness check (4.4.1.2) once a later frame from this node got there first - an answer or a
+        /// second command sent meanwhile - and no retry could then succeed. The APS counter stays the same, so a
+        /// retry of a frame that was delivered (its acknowledgement lost) is still caught by duplicate rejection
+        /// (2.2.8.4.2) and acknowledged again.
+        /// </summary>
         private void Attempt((ushort, byte) key, PendingAck pending)
         {
-            NwkSend(pending.Destination, NwkFrameType.Data, pending.Frame);
+            byte[] frame = pending.LinkKey is null
+                ? pending.Plain ??= new ApsFrame(pending.Header, pending.Payload).ToArray()
+                : SecureApsData(pending.Header, pending.Payload, pending.LinkKey);
+            NwkSend(pending.Destination, NwkFrameType.Data, frame);
             pending.Timer = _scheduler.Schedule(AckWaitWithJitter(), () =>
             {
                 if (!_pendingAcks.TryGetValue(key, out PendingAck? current) || current != pending || _disposed)

@@ -145,21 +145,107 @@ namespace ZsepAdmin.Commands
         }
     }
 
-    /// <summary>Get-ZsepPrice: the ESI's price schedule.</summary>
+    /// <summary>
+    /// Publish-ZsepBlockPeriod: adds a block period to the ESI's and sends Publish Block Period (SE 1.4 D.4.2.4.2)
+    /// to devices; it answers their Get Block Periods (D.4.2.3.3).
+    /// </summary>
+    [Cmdlet("Publish", "ZsepBlockPeriod", SupportsShouldProcess = true, DefaultParameterSetName = "Node")]
+    [OutputType(typeof(ZsepBlockPeriod))]
+    public sealed class PublishZsepBlockPeriodCommand : SmartEnergySendCmdlet
+    {
+        [Parameter]
+        public uint ProviderId { get; set; } = 1;
+
+        /// <summary>Default: one above the highest issuer event id of the prices and block periods.</summary>
+        [Parameter]
+        public uint? IssuerEventId { get; set; }
+
+        /// <summary>When the block period starts, in network time; default now.</summary>
+        [Parameter]
+        public DateTimeOffset? StartTime { get; set; }
+
+        /// <summary>When the block period starts, from the network's clock (the simulated clock is virtual).</summary>
+        [Parameter]
+        public TimeSpan? StartIn { get; set; }
+
+        /// <summary>How long the block period lasts, in -DurationTimebase units; default until changed.</summary>
+        [Parameter]
+        [ValidateRange(1, 0xFFFFFE)]
+        public uint? Duration { get; set; }
+
+        [Parameter]
+        public BlockPeriodDurationTimebase DurationTimebase { get; set; } = BlockPeriodDurationTimebase.Minutes;
+
+        [Parameter]
+        public BlockPeriodDurationControl DurationControl { get; set; } = BlockPeriodDurationControl.StartOfTimebase;
+
+        /// <summary>RepeatingBlock, PriceAcknowledgementRequired.</summary>
+        [Parameter]
+        public BlockPeriodControlFlags BlockPeriodControl { get; set; }
+
+        [Parameter]
+        public PriceTariffType TariffType { get; set; } = PriceTariffType.DeliveredTariff;
+
+        [Parameter]
+        public TariffResolutionPeriod TariffResolutionPeriod { get; set; } = TariffResolutionPeriod.NotDefined;
+
+        protected override void Send(Gateway gateway, IReadOnlyList<Eui64>? nodes, string target)
+        {
+            if (!TryStart(gateway, StartTime, StartIn, out ZclUtcTime start))
+            {
+                return;
+            }
+
+            uint id = IssuerEventId ?? gateway.NextBlockPeriodIssuerEventId();
+            var command = new PublishBlockPeriod(ProviderId, id, start, Duration ?? ZsepBlockPeriod.UntilChanged, (byte)BlockPeriodControl,
+                (byte)(((byte)DurationControl << 4) | (byte)DurationTimebase), (byte)TariffType, (byte)TariffResolutionPeriod);
+            string length = Duration is uint d ? $"{d} {DurationTimebase}" : "until changed";
+            if (!ShouldProcess(target, $"Publish block period {id} ({length})"))
+            {
+                return;
+            }
+
+            ZsepBlockPeriod? result = Call(gateway, () => gateway.PublishBlockPeriod(command, nodes, Gateway.SmartEnergyTimeout, CancellationToken), nodes?.FirstOrDefault());
+            if (result is not null)
+            {
+                WriteUndelivered(result.Deliveries);
+                WriteObject(result);
+            }
+        }
+    }
+
+    /// <summary>Get-ZsepPrice: the ESI's price schedule, or with -BlockPeriod its block periods.</summary>
     [Cmdlet(VerbsCommon.Get, "ZsepPrice")]
-    [OutputType(typeof(ZsepPrice))]
+    [OutputType(typeof(ZsepPrice), typeof(ZsepBlockPeriod))]
     public sealed class GetZsepPriceCommand : ZsepNetworkCmdlet
     {
         [Parameter(Position = 0)]
         public uint[]? IssuerEventId { get; set; }
 
-        /// <summary>Only the price that applies now.</summary>
+        /// <summary>Only the price (or block period) that applies now.</summary>
         [Parameter]
         public SwitchParameter Current { get; set; }
+
+        /// <summary>The block periods (Publish-ZsepBlockPeriod) instead of the prices.</summary>
+        [Parameter]
+        public SwitchParameter BlockPeriod { get; set; }
 
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();
+            if (BlockPeriod)
+            {
+                foreach (ZsepBlockPeriod b in gateway.GetBlockPeriods())
+                {
+                    if ((IssuerEventId is null || IssuerEventId.Contains(b.IssuerEventId)) && (!Current || b.IsCurrent))
+                    {
+                        WriteObject(b);
+                    }
+                }
+
+                return;
+            }
+
             foreach (ZsepPrice p in gateway.GetPrices())
             {
                 if ((IssuerEventId is null || IssuerEventId.Contains(p.IssuerEventId)) && (!Current || p.IsCurrent))

@@ -207,6 +207,95 @@ namespace Zsep.Simulation.Tests.Application
         }
 
         [Fact]
+        public void PublishBlockPeriod_IsKeptByTheDisplays_AndADisplayThatAsksGetBlockPeriodsGetsIt()
+        {
+            using Gateway gw = Form();
+            var ihds = Enumerable.Range(1, 3).Select(i => Add(gw, i, 30 * i, 10, SimulatedDeviceKind.InHomeDisplay)).ToList();
+            JoinAll(gw, ihds);
+
+            uint id = gw.NextBlockPeriodIssuerEventId();
+            // A day of blocks from now, repeating, delivered tariff, thresholds per block period (SE 1.4 D.4.2.4.2).
+            var command = new PublishBlockPeriod(0x1234, id, ZclUtcTime.Now, 1, (byte)BlockPeriodControlFlags.RepeatingBlock,
+                (byte)((byte)BlockPeriodDurationTimebase.Days | ((byte)BlockPeriodDurationControl.StartOfTimebase << 4)),
+                (byte)PriceTariffType.DeliveredTariff, (byte)TariffResolutionPeriod.BlockPeriod);
+            ZsepBlockPeriod sent = gw.PublishBlockPeriod(command, new[] { ihds[0].Ieee, ihds[1].Ieee }, Timeout);
+            Assert.Equal(2, sent.Deliveries.Count);
+            Assert.All(sent.Deliveries, d => Assert.True(d.Delivered, d.ToString()));
+            Assert.True(sent.IsCurrent);
+            Assert.Equal(BlockPeriodDurationTimebase.Days, sent.DurationTimebase);
+            Assert.Equal(sent.StartTime.AddDays(1), sent.EndTime);
+            Assert.Equal(BlockPeriodControlFlags.RepeatingBlock, sent.BlockPeriodControl);
+            Assert.True(Math.Abs((sent.StartTime - gw.Scheduler.Now).TotalSeconds) < 2);
+
+            foreach (SimulatedDevice ihd in ihds.Take(2))
+            {
+                PublishBlockPeriod kept = Assert.Single(ihd.Application.InHomeDisplay!.BlockPeriods);
+                Assert.Equal(id, kept.IssuerEventId);
+                Assert.Equal(ZclUtcTime.FromDateTime(sent.StartTime.UtcDateTime), kept.BlockPeriodStartTime); // "now" went out as the time it was published
+                Assert.Equal(command.BlockPeriodDurationType, kept.BlockPeriodDurationType);
+            }
+
+            // The third display was not sent it; it asks, and the ESI answers with the block period in force.
+            InHomeDisplayClient third = ihds[2].Application.InHomeDisplay!;
+            Assert.Empty(third.BlockPeriods);
+            ZclResponse? answer = null;
+            third.RequestBlockPeriods(completed: r => answer = r);
+            Assert.True(gw.RunUntil(() => answer is not null, TimeSpan.FromMinutes(1)));
+            Assert.Equal(ZclTransactionStatus.Success, answer!.Status);
+            Assert.Equal(id, Assert.Single(third.BlockPeriods).IssuerEventId);
+
+            // A second block period tomorrow: Get-ZsepPrice -BlockPeriod lists both, by start; asking for received tariffs finds none.
+            DateTimeOffset tomorrow = sent.EndTime!.Value;
+            gw.PublishBlockPeriod(command with { IssuerEventId = id + 1, BlockPeriodStartTime = ZclUtcTime.FromDateTime(tomorrow.UtcDateTime) }, new[] { ihds[0].Ieee }, Timeout);
+            Assert.Equal(new[] { id, id + 1 }, gw.GetBlockPeriods().Select(b => b.IssuerEventId));
+            Assert.Equal(new[] { true, false }, gw.GetBlockPeriods().Select(b => b.IsCurrent));
+            Assert.Single(gw.GetBlockPeriods()[1].Deliveries);
+            List<ZclResponse> none = Ask(gw, ihds[2], PriceCommands.ClusterId, PriceCommands.GetBlockPeriods,
+                new GetBlockPeriods(ZclUtcTime.Now, 0, (byte)PriceTariffType.ReceivedTariff).ToArray());
+            Assert.Equal(ZclStatus.NotFound, Assert.Single(none).DefaultResponse!.Status);
+
+            // A day on, the first has ended and the second applies; asking from now returns only the second.
+            gw.RunFor(TimeSpan.FromDays(1).Add(TimeSpan.FromMinutes(1)));
+            Assert.Equal(new[] { false, true }, gw.GetBlockPeriods().Select(b => b.IsCurrent));
+            List<ZclResponse> later = Ask(gw, ihds[2], PriceCommands.ClusterId, PriceCommands.GetBlockPeriods, new GetBlockPeriods(ZclUtcTime.Now, 0).ToArray());
+            Assert.Equal(id + 1, PublishBlockPeriod.Decode(Assert.Single(later).Frame!.Payload).IssuerEventId);
+        }
+
+        /// <summary>
+        /// 30 load controllers act on one event at the same instants and report within a few seconds of each other
+        /// (their own random delay, each report sent once, 60 bytes so APS-fragmented): the APS retries alone bring
+        /// every report to the ESI - no retries at the application level.
+        /// </summary>
+        [Fact]
+        public void LoadControlEvent_ThirtyDevicesReportingTogether_EveryReportArrivesOnApsRetriesAlone()
+        {
+            using Gateway gw = Form();
+            var lcds = Enumerable.Range(1, 30).Select(i => Add(gw, i, 45 * ((i - 1) % 6), 45 * ((i - 1) / 6), SimulatedDeviceKind.LoadControlDevice)).ToList();
+            JoinAll(gw, lcds);
+            Assert.All(lcds, d => Assert.Equal(LoadControlClient.DefaultReportJitter, d.Application.LoadControl!.ReportJitter));
+            lcds[7].Application.LoadControl!.OptOut = true;
+            uint id = gw.NextLoadControlIssuerEventId();
+            DateTimeOffset start = gw.Scheduler.Now.AddMinutes(2);
+            var command = new LoadControlEvent(id, LoadControlDeviceClass.HVAC, 0, ZclUtcTime.FromDateTime(start.UtcDateTime), 10, LoadControlCriticality.Level3, DutyCycle: 40);
+            ZsepLoadControlEvent sent = gw.SendLoadControlEvent(command, null, Timeout);
+            Assert.Equal(30, sent.Devices.Count);
+
+            ZsepLoadControlEvent done = gw.WaitForLoadControlEvent(id, TimeSpan.FromMinutes(30));
+            Assert.Equal(ZsepLoadControlEventState.Completed, done.State);
+            foreach (ZsepLoadControlStatus d in done.Devices)
+            {
+                LoadControlEventStatus[] expected = d.Node == lcds[7].Ieee
+                    ? new[] { LoadControlEventStatus.LoadControlEventCommandReceived, LoadControlEventStatus.UserOptedOut, LoadControlEventStatus.CompletedNoUserParticipation }
+                    : new[] { LoadControlEventStatus.LoadControlEventCommandReceived, LoadControlEventStatus.EventStarted, LoadControlEventStatus.EventCompleted };
+                Assert.Equal(expected, d.History);
+            }
+
+            Assert.Equal(29, done.Started);
+            Assert.Equal(29, done.Completed);
+            Assert.Equal(1, done.OptedOut);
+        }
+
+        [Fact]
         public void DisplayMessage_RequiringConfirmation_IsConfirmedByTheDisplay_AndGetLastMessageAnswers()
         {
             using Gateway gw = Form();

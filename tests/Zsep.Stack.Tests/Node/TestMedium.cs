@@ -27,6 +27,9 @@ namespace Zsep.Stack.Tests.Node
 
         public double Range { get; }
 
+        /// <summary>Frames this returns true for (sender, receiver, PSDU) do not reach that receiver: a loss on the air chosen by a test.</summary>
+        public Func<TestRadio, TestRadio, byte[], bool>? Lose { get; set; }
+
         public TestRadio AddRadio(Eui64 ieee, int x, int y)
         {
             var radio = new TestRadio(this, ieee, x, y);
@@ -51,7 +54,7 @@ namespace Zsep.Stack.Tests.Node
                 foreach (TestRadio r in _radios.ToArray())
                 {
                     if (r == sender || r.Offline || r.Configuration.Channel != sender.Configuration.Channel || !InRange(sender, r) ||
-                        !r.IsListening(Scheduler.Now) || !Accepts(r, frame))
+                        !r.IsListening(Scheduler.Now) || !Accepts(r, frame) || (Lose?.Invoke(sender, r, psdu) ?? false))
                     {
                         continue;
                     }

@@ -77,20 +77,59 @@ Errors: InvalidCurrency, InvalidRateLabel (over 12 bytes), StartTimeConflict, Un
   description="""Get-ZsepPrice lists the prices Publish-ZsepPrice put in the network's schedule, by start time, with PriceValue (the price with its decimal point placed), the ISO 4217 letters of the currency, the start time and duration (network time; an empty duration means until changed), IsCurrent for the price that applies now, and Deliveries: each device it was sent to and how that went. The devices' Get Current Price and Get Scheduled Prices are answered from the same schedule.
 
 It sends nothing and changes nothing. """ + NOTOPEN,
-  sets=[["IssuerEventId","Current","Network"]],
+  sets=[["IssuerEventId","Current","BlockPeriod","Network"]],
   params={
-   "IssuerEventId": dict(type="UInt32[]", position="0", desc="Only the prices with these issuer event ids."),
-   "Current": dict(type="SwitchParameter", desc="Only the price that applies now."),
+   "IssuerEventId": dict(type="UInt32[]", position="0", desc="Only the prices (or block periods) with these issuer event ids."),
+   "Current": dict(type="SwitchParameter", desc="Only the price (or block period) that applies now."),
+   "BlockPeriod": dict(type="SwitchParameter", desc="The block periods Publish-ZsepBlockPeriod published, by start time, instead of the prices: ZsepBlockPeriod records with the duration in its timebase, EndTime, the block period control, the tariff type, IsCurrent and Deliveries."),
    "Network": NET,
   },
   inputs=[("None", "You cannot pipe objects to Get-ZsepPrice.")],
-  outputs=[("Zsep.Stack.Gateway.ZsepPrice", "One record per price in the schedule.")],
+  outputs=[("Zsep.Stack.Gateway.ZsepPrice", "One record per price in the schedule."),
+           ("Zsep.Stack.Gateway.ZsepBlockPeriod", "With -BlockPeriod: one record per block period.")],
   examples=[
    ("Publish-ZsepPrice -All -Price 2450 -DurationMinutes 60 | Out-Null\nPublish-ZsepPrice -All -Price 3100 -StartIn 01:00:00 -DurationMinutes 120 | Out-Null\nGet-ZsepPrice",
     "Schedules a price for the coming hour and one for the two hours after, and lists the schedule; the first is current."),
    ("Publish-ZsepPrice -All -Price 2450 | Out-Null\nGet-ZsepPrice -Current", "Gets the price that applies now."),
+   ("Publish-ZsepBlockPeriod -All -Duration 1 -DurationTimebase Days | Out-Null\nGet-ZsepPrice -BlockPeriod -Current",
+    "Publishes a block period of one day from now and gets the block period that applies now."),
   ],
-  links=["Publish-ZsepPrice","about_ZsepAdmin"]),
+  links=["Publish-ZsepPrice","Publish-ZsepBlockPeriod","about_ZsepAdmin"]),
+
+ dict(name="Publish-ZsepBlockPeriod",
+  synopsis="Adds a block period to the gateway's and sends it (Publish Block Period) to devices: in-home displays and meters.",
+  description=f"""Publish-ZsepBlockPeriod publishes a block period (SE 1.4, 07-5356, D.4.2.4.2): the period over which a block tariff's consumption thresholds count. The gateway stores it in the network's zsep.db under its issuer event id (a block period with an id already stored replaces that entry) and sends the Publish Block Period command to the devices named by -Node (or piped in), or with -All to every device with a Price client. Devices that ask later with Get Block Periods get the block periods in force then or starting after, earliest first; Get-ZsepPrice -BlockPeriod lists them.
+
+-Duration counts in -DurationTimebase units (minutes, days, weeks or months; default until changed), and -DurationControl says where in that timebase the period starts. -BlockPeriodControl RepeatingBlock makes the period repeat until changed; PriceAcknowledgementRequired asks devices for a Price Acknowledgement. -TariffType says whether the blocks count energy delivered, received or both, and -TariffResolutionPeriod over which period the thresholds apply. A start time of now goes out as the time it was published.
+
+The number of price tiers and block thresholds of the tariff are not part of this command in SE 1.4 (SE 1.1 carried them here): give them to Publish-ZsepPrice (-NumberOfPriceTiers, -NumberOfBlockThresholds). {DELIVERY}
+
+Errors: StartTimeConflict, InvalidStartTime, UnknownNode, SmartEnergyNotDelivered. """ + NOTOPEN,
+  sets=[["Node","ProviderId","IssuerEventId","StartTime","StartIn","Duration","DurationTimebase","DurationControl","BlockPeriodControl","TariffType","TariffResolutionPeriod","Network","WhatIf","Confirm"],
+        ["All","ProviderId","IssuerEventId","StartTime","StartIn","Duration","DurationTimebase","DurationControl","BlockPeriodControl","TariffType","TariffResolutionPeriod","Network","WhatIf","Confirm"]],
+  params={
+   "Node": NODE, "All": ALL("Price"),
+   "ProviderId": dict(type="UInt32", default="1", desc="The utility's provider id."),
+   "IssuerEventId": dict(type="UInt32", desc="The block period's issuer event id. Default: one above the highest of the prices and block periods stored (or the seconds since 2000 when there are none)."),
+   "StartTime": START, "StartIn": STARTIN,
+   "Duration": dict(type="UInt32", desc="How long the block period lasts, in -DurationTimebase units (1 to 16777214). Default: until changed."),
+   "DurationTimebase": dict(type="Zsep.Stack.Gateway.BlockPeriodDurationTimebase", default="Minutes", desc="The unit of -Duration: Minutes, Days, Weeks or Months (Block Period Duration Type, bits 0-3)."),
+   "DurationControl": dict(type="Zsep.Stack.Gateway.BlockPeriodDurationControl", default="StartOfTimebase", desc="Where in the timebase the period starts: StartOfTimebase, EndOfTimebase or NotSpecified (Block Period Duration Type, bits 4-7)."),
+   "BlockPeriodControl": dict(type="Zsep.Stack.Gateway.BlockPeriodControlFlags", default="None", desc="RepeatingBlock (the period repeats until changed) and PriceAcknowledgementRequired (devices answer with Price Acknowledgement); both with a comma."),
+   "TariffType": dict(type="Zsep.Stack.Gateway.PriceTariffType", default="DeliveredTariff", desc="DeliveredTariff, ReceivedTariff or DeliveredAndReceivedTariff: the energy the blocks count. Get Block Periods can ask for one type."),
+   "TariffResolutionPeriod": dict(type="Zsep.Stack.Gateway.TariffResolutionPeriod", default="NotDefined", desc="The period the block thresholds apply over: NotDefined, BlockPeriod or OneDay."),
+   "Network": NET, "WhatIf": whatif(), "Confirm": confirm(),
+  },
+  inputs=[(EUI, "Objects with an Ieee property, such as the records of Get-ZsepNode.")],
+  outputs=[("Zsep.Stack.Gateway.ZsepBlockPeriod", "The block period as stored, with EndTime, IsCurrent and Deliveries: how it reached each device.")],
+  examples=[
+   ("Publish-ZsepBlockPeriod -All -Duration 1 -DurationTimebase Months -BlockPeriodControl RepeatingBlock -TariffResolutionPeriod BlockPeriod",
+    "Publishes a monthly block period, repeating until changed, from now, to every device with a Price client (none yet on a new network: it is only stored)."),
+   (ihd(4, IC_D) + "Get-ZsepNode -Ieee $ihd.Ieee | Publish-ZsepBlockPeriod -StartIn 01:00:00 -Duration 30",
+    "Adds an in-home display, lets it join, and sends it a block period of thirty minutes that starts in an hour of network time; the display keeps it."),
+   ("Publish-ZsepBlockPeriod -All -Duration 7 -DurationTimebase Days -WhatIf", "Shows what would be published, without storing or sending it."),
+  ],
+  links=["Get-ZsepPrice","Publish-ZsepPrice","Publish-ZsepTierLabel","Get-ZsepNode","about_ZsepAdmin"]),
 
  dict(name="Publish-ZsepTierLabel",
   synopsis="Sends a tariff's tier labels (Publish Tier Labels) to devices; a long table goes APS-fragmented.",

@@ -167,12 +167,9 @@ namespace Zsep.Simulation.Tests.Application
         [Fact]
         public void HundredMeters_ReadInOneBatch_AndAnHourLaterSummationGrewByTheProfile()
         {
-            // Every meter answering in one batch depends on the seed (a meter whose answers all meet collisions is
-            // legitimate loss, which ReadHundredMeters.ps1 reads again): seed 2 is one where all 100 answer.
-            using Gateway gw = Form(seed: 2);
+            using Gateway gw = Form();
             gw.AutoInterview = false;
-            // 60 m apart: closer, a router hears more than the 29 neighbours one Link Status frame can list, and the NWK
-            // layer (which does not yet split Link Status over several frames, 05-3474 3.6.3.4.1) drops it as too long.
+            // 60 m apart: a 10 x 10 grid up to about 9 hops deep.
             var flat = new LoadProfile(Enumerable.Repeat(1.2, 24).ToArray());
             var meters = Enumerable.Range(1, 100).Select(i => Add(gw, i, 60 * ((i - 1) % 10), 60 * ((i - 1) / 10), profile: i % 2 == 0 ? flat : LoadProfile.Household)).ToList();
             JoinAll(gw, meters);
@@ -196,13 +193,30 @@ namespace Zsep.Simulation.Tests.Application
             Assert.InRange((second[meters[1].Ieee] - first[meters[1].Ieee]) / 1000.0, 1.15, 1.25);
         }
 
+        /// <summary>
+        /// One batch read of every meter; a meter whose answers all met collisions (legitimate loss on the medium) is read
+        /// once more on its own, as ReadHundredMeters.ps1 does. At least 95 must answer the batch, and all in the end.
+        /// </summary>
         private static Dictionary<Eui64, ulong> Read(Gateway gw, IReadOnlyList<Eui64> nodes)
         {
             var result = new Dictionary<Eui64, ulong>();
             foreach (ZsepAttributeReadOutcome o in gw.ReadAttributesBatch(nodes, 1, 0x0702, new ushort[] { 0x0000 }, Timeout, 16))
             {
-                Assert.True(o.Error is null, o.Error);
-                result[o.Node] = (ulong)Assert.Single(o.Values).Value!;
+                if (o.Error is null)
+                {
+                    result[o.Node] = (ulong)Assert.Single(o.Values).Value!;
+                }
+            }
+
+            Assert.InRange(result.Count, 95, nodes.Count);
+            List<Eui64> missed = nodes.Where(n => !result.ContainsKey(n)).ToList();
+            if (missed.Count > 0)
+            {
+                foreach (ZsepAttributeReadOutcome o in gw.ReadAttributesBatch(missed, 1, 0x0702, new ushort[] { 0x0000 }, Timeout, 1))
+                {
+                    Assert.True(o.Error is null, o.Error);
+                    result[o.Node] = (ulong)Assert.Single(o.Values).Value!;
+                }
             }
 
             Assert.Equal(nodes.Count, result.Count);

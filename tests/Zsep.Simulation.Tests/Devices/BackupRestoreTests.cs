@@ -18,38 +18,20 @@ namespace Zsep.Simulation.Tests.Devices
     /// Backup and restore in the Open Coordinator Backup format: a gateway's backup restored onto a new folder takes
     /// over the same network, and devices that never left the air keep talking to it without re-joining.
     /// </summary>
-    public sealed class BackupRestoreTests : IDisposable
+    public sealed class BackupRestoreTests : SimulatedNetworkTest
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-bk-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://bk-" + Guid.NewGuid().ToString("N");
-
-        public void Dispose()
+        public BackupRestoreTests()
+            : base("bk", 2000)
         {
-            if (SimulationHost.Find(_radio) is { } host)
-            {
-                SimulationHost.Drop(host);
-            }
-
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
         }
 
         private static Eui64 IeeeFor(int i) => new Eui64(0x000D6F0000B00000UL + (ulong)i);
 
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(2000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
-        }
-
         [Fact]
         public void Restored_gateway_takes_over_and_meters_keep_talking_without_rejoining()
         {
-            Gateway gw = Gateway.Create(new GatewayOptions { Name = "old", Channel = 20, StatePath = Path.Combine(_dir, "old"), Radio = _radio, Seed = 5 }, SimulatedRadioProvider.Instance);
-            SimulationHost host = SimulationHost.Find(_radio)!;
+            Gateway gw = Gateway.Create(new GatewayOptions { Name = "old", Channel = 20, StatePath = Path.Combine(Dir, "old"), Radio = Radio, Seed = 5 }, SimulatedRadioProvider.Instance);
+            SimulationHost host = SimulationHost.Find(Radio)!;
             var meters = new List<SimulatedDevice>();
             for (int i = 1; i <= 3; i++)
             {
@@ -80,7 +62,7 @@ namespace Zsep.Simulation.Tests.Devices
             gw.Dispose(); // the old gateway is gone; the meters stay on the air
             host.Scheduler.RunUntil(() => false, TimeSpan.FromSeconds(20));
 
-            using Gateway restored = Gateway.Restore(backup, new RestoreOptions { Name = "new", StatePath = Path.Combine(_dir, "new"), Radio = _radio, Seed = 6 }, SimulatedRadioProvider.Instance);
+            using Gateway restored = Gateway.Restore(backup, new RestoreOptions { Name = "new", StatePath = Path.Combine(Dir, "new"), Radio = Radio, Seed = 6 }, SimulatedRadioProvider.Instance);
             Assert.Equal(backup.CoordinatorIeee, restored.Config.CoordinatorIeee);
             Assert.Equal(backup.ExtendedPanId, restored.Config.ExtendedPanId);
             Assert.Equal(3, restored.GetNodes().Count);

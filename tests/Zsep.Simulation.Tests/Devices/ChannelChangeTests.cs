@@ -17,36 +17,18 @@ namespace Zsep.Simulation.Tests.Devices
     /// Network-wide channel change (05-3474 3.6.1.10): routers and end devices follow Mgmt_NWK_Update_req, the
     /// coordinator follows, and a meter that was off at the time finds the network again by scanning.
     /// </summary>
-    public sealed class ChannelChangeTests : IDisposable
+    public sealed class ChannelChangeTests : SimulatedNetworkTest
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-ch-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://ch-" + Guid.NewGuid().ToString("N");
-
-        public void Dispose()
+        public ChannelChangeTests()
+            : base("ch", 5000)
         {
-            if (SimulationHost.Find(_radio) is { } host)
-            {
-                SimulationHost.Drop(host);
-            }
-
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
-        }
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(5000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
         }
 
         [Fact]
         public void The_network_moves_and_a_device_that_was_off_finds_it_again()
         {
-            using Gateway gw = Gateway.Create(new GatewayOptions { Name = "ch", Channel = 15, StatePath = Path.Combine(_dir, "ch"), Radio = _radio, Seed = 17 }, SimulatedRadioProvider.Instance);
-            SimulationHost host = SimulationHost.Find(_radio)!;
+            using Gateway gw = Gateway.Create(new GatewayOptions { Name = "ch", Channel = 15, StatePath = Path.Combine(Dir, "ch"), Radio = Radio, Seed = 17 }, SimulatedRadioProvider.Instance);
+            SimulationHost host = SimulationHost.Find(Radio)!;
             var devices = new List<SimulatedDevice>();
             for (int i = 1; i <= 4; i++)
             {

@@ -20,32 +20,14 @@ namespace Zsep.Simulation.Tests.Devices
     /// sequence, one that was switched off during the update included, and the gateway's NWK counter for the new key
     /// starts from 0 while its APS counter goes on.
     /// </summary>
-    public sealed class KeyRotationTests : IDisposable
+    public sealed class KeyRotationTests : SimulatedNetworkTest
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-key-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://key-" + Guid.NewGuid().ToString("N");
-
-        public void Dispose()
+        public KeyRotationTests()
+            : base("key", 3000)
         {
-            if (SimulationHost.Find(_radio) is { } host)
-            {
-                SimulationHost.Drop(host);
-            }
-
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
         }
 
         private static Eui64 IeeeFor(int i) => new Eui64(0x000D6F0000C00000UL + (ulong)i);
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(3000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
-        }
 
         /// <summary>The key sequence number in the NWK auxiliary header of the last secured frame each radio sent.</summary>
         private static Dictionary<Eui64, (byte Sequence, uint Counter)> WatchKeySequences(SimulationHost host)
@@ -81,8 +63,8 @@ namespace Zsep.Simulation.Tests.Devices
         [Fact]
         public void Every_device_switches_to_the_new_key_including_one_that_was_off_during_the_update()
         {
-            using Gateway gw = Gateway.Create(new GatewayOptions { Name = "keys", Channel = 15, StatePath = Path.Combine(_dir, "keys"), Radio = _radio, Seed = 11 }, SimulatedRadioProvider.Instance);
-            SimulationHost host = SimulationHost.Find(_radio)!;
+            using Gateway gw = Gateway.Create(new GatewayOptions { Name = "keys", Channel = 15, StatePath = Path.Combine(Dir, "keys"), Radio = Radio, Seed = 11 }, SimulatedRadioProvider.Instance);
+            SimulationHost host = SimulationHost.Find(Radio)!;
             var devices = new List<SimulatedDevice>();
             for (int i = 1; i <= 4; i++)
             {

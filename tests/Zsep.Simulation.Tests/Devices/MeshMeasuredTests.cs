@@ -18,39 +18,21 @@ namespace Zsep.Simulation.Tests.Devices
     /// from its join scan) and Test-ZsepMesh uses them; node status follows what the gateway reaches and hears; a
     /// capture spanning a network key rotation decodes whole with every key.
     /// </summary>
-    public sealed class MeshMeasuredTests : IDisposable
+    public sealed class MeshMeasuredTests : SimulatedNetworkTest
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-measured-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://measured-" + Guid.NewGuid().ToString("N");
-
-        public void Dispose()
+        public MeshMeasuredTests()
+            : base("measured", 7000)
         {
-            if (SimulationHost.Find(_radio) is { } host)
-            {
-                SimulationHost.Drop(host);
-            }
-
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
-        }
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(7000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
         }
 
         private static Eui64 IeeeFor(int i) => new Eui64(0x000D6F0000E00000UL + (ulong)i);
 
-        private Gateway Form(int seed = 21) => Gateway.Create(new GatewayOptions { Name = "mm", Channel = 15, StatePath = Path.Combine(_dir, "net"), Radio = _radio, Seed = seed }, SimulatedRadioProvider.Instance);
+        private Gateway Form(int seed = 21) => Gateway.Create(new GatewayOptions { Name = "mm", Channel = 15, StatePath = Path.Combine(Dir, "net"), Radio = Radio, Seed = seed }, SimulatedRadioProvider.Instance);
 
         private SimulatedDevice Add(Gateway gw, int i, SimulatedDeviceKind kind, double x, double y)
         {
             gw.AddInstallCode(IeeeFor(i), CodeFor(i), force: false);
-            return SimulationHost.Find(_radio)!.AddDevice(new SimulatedDeviceSpec
+            return SimulationHost.Find(Radio)!.AddDevice(new SimulatedDeviceSpec
             {
                 Kind = kind, Ieee = IeeeFor(i), InstallCode = CodeFor(i), Position = new Position(x, y),
                 Channel = 15, ExtendedPanId = gw.Config.ExtendedPanId, Network = gw.Name,
@@ -114,7 +96,7 @@ namespace Zsep.Simulation.Tests.Devices
                 Assert.All(inferred, f => Assert.True(f.Inferred));
 
                 // An end device that does not answer within the bound is listed as such and gets the inference.
-                SimulationHost.Find(_radio)!.FindDevice(surrounded.Ieee)!.Offline = true;
+                SimulationHost.Find(Radio)!.FindDevice(surrounded.Ieee)!.Offline = true;
                 ZsepTopology silent = gw.GetTopology(); // the default bound (8 s a page)
                 ZsepTopologyNode quiet = silent.Nodes.Single(n => n.Ieee == surrounded.Ieee);
                 Assert.True(quiet.Asked);
@@ -134,7 +116,7 @@ namespace Zsep.Simulation.Tests.Devices
             {
                 SimulatedDevice far = routers[2];
                 Assert.Equal(ZsepNodeStatus.Online, gw.GetNodes().Single(n => n.Ieee == far.Ieee).Status);
-                SimulationHost.Find(_radio)!.FindDevice(far.Ieee)!.Offline = true;
+                SimulationHost.Find(Radio)!.FindDevice(far.Ieee)!.Offline = true;
                 Assert.Throws<ZdoRequestException>(() => gw.GetRoutes(far.Ieee, TimeSpan.FromSeconds(5)));
                 Assert.True(gw.RunUntil(() => gw.GetNodes().Single(n => n.Ieee == far.Ieee).Status == ZsepNodeStatus.Offline, TimeSpan.FromSeconds(30)));
                 Assert.NotEmpty(gw.Trace.Read(Gateway.NodeOfflineCode, far.Ieee.ToString()));
@@ -142,7 +124,7 @@ namespace Zsep.Simulation.Tests.Devices
                 Assert.All(gw.GetNodes().Where(n => n.Ieee != far.Ieee && n.DeviceType == NodeDeviceType.Router), n => Assert.Equal(ZsepNodeStatus.Online, n.Status));
 
                 // Back on: its next frame (link status, a relayed poll answer, anything) brings it back.
-                SimulationHost.Find(_radio)!.FindDevice(far.Ieee)!.Offline = false;
+                SimulationHost.Find(Radio)!.FindDevice(far.Ieee)!.Offline = false;
                 Assert.True(gw.RunUntil(() => gw.GetNodes().Single(n => n.Ieee == far.Ieee).Status == ZsepNodeStatus.Online, TimeSpan.FromMinutes(2)));
                 Assert.NotEmpty(gw.Trace.Read(Gateway.NodeOnlineCode, far.Ieee.ToString()));
                 Assert.Equal(NodeStatus.Online, gw.Store.GetNode(far.Ieee)!.Status);
@@ -156,7 +138,7 @@ namespace Zsep.Simulation.Tests.Devices
             var (gw, routers, surrounded, _) = Build();
             using (gw)
             {
-                string pcap = Path.Combine(_dir, "rotation.pcap");
+                string pcap = Path.Combine(Dir, "rotation.pcap");
                 gw.StartCapture(pcap);
                 gw.RunFor(TimeSpan.FromSeconds(30));
                 gw.UpdateNetworkKey(null, TimeSpan.FromSeconds(15));

@@ -20,29 +20,11 @@ namespace Zsep.Simulation.Tests.Devices
     /// (nothing saved at the end: as after a kill) the reopened gateway and the recreated devices carry on without
     /// re-joining, and every device's frame counter resumes above any value it used.
     /// </summary>
-    public sealed class ResumeTests : IDisposable
+    public sealed class ResumeTests : SimulatedNetworkTest
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-resume-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://resume-" + Guid.NewGuid().ToString("N");
-
-        public void Dispose()
+        public ResumeTests()
+            : base("resume", 4000)
         {
-            if (SimulationHost.Find(_radio) is { } host)
-            {
-                SimulationHost.Drop(host);
-            }
-
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
-        }
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(4000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
         }
 
         private SimulatedDeviceSpec Spec(Gateway gw, int i) => new SimulatedDeviceSpec
@@ -57,10 +39,10 @@ namespace Zsep.Simulation.Tests.Devices
         [Fact]
         public void Devices_resume_from_the_store_after_a_restart_without_rejoining()
         {
-            string path = Path.Combine(_dir, "net");
+            string path = Path.Combine(Dir, "net");
             var highest = new Dictionary<Eui64, uint>();
-            Gateway gw = Gateway.Create(new GatewayOptions { Name = "resume", Channel = 20, StatePath = path, Radio = _radio, Seed = 3 }, SimulatedRadioProvider.Instance);
-            SimulationHost host = SimulationHost.Find(_radio)!;
+            Gateway gw = Gateway.Create(new GatewayOptions { Name = "resume", Channel = 20, StatePath = path, Radio = Radio, Seed = 3 }, SimulatedRadioProvider.Instance);
+            SimulationHost host = SimulationHost.Find(Radio)!;
             host.Medium.FrameOnAir += f =>
             {
                 if (!f.IsAck && MacFrame.TryDecode(f.Psdu, false, out MacFrame? mac, out _) && mac!.FrameType == MacFrameType.Data &&

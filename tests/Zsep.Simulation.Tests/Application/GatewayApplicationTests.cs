@@ -16,25 +16,13 @@ using Xunit;
 namespace Zsep.Simulation.Tests.Application
 {
     /// <summary>The gateway's ESI and attribute API against simulated SE devices on the realistic medium.</summary>
-    public sealed class GatewayApplicationTests : IDisposable
+    public sealed class GatewayApplicationTests : SimulatedNetworkTest
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-app-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://app-" + Guid.NewGuid().ToString("N");
 
-        public void Dispose()
+        public GatewayApplicationTests()
+            : base("app", 2000)
         {
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
-        }
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(2000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
         }
 
         private static Eui64 IeeeFor(int i) => new Eui64(0x000D6F0000B00000UL + (ulong)i);
@@ -43,15 +31,15 @@ namespace Zsep.Simulation.Tests.Application
         {
             Name = "app",
             Channel = 20,
-            StatePath = Path.Combine(_dir, "net"),
-            Radio = _radio,
+            StatePath = Path.Combine(Dir, "net"),
+            Radio = Radio,
             Seed = seed,
         }, SimulatedRadioProvider.Instance);
 
         private SimulatedDevice Add(Gateway gw, int i, double x, double y, SimulatedDeviceKind kind = SimulatedDeviceKind.Meter, LoadProfile? profile = null)
         {
             gw.AddInstallCode(IeeeFor(i), CodeFor(i), force: false);
-            return SimulationHost.Find(_radio)!.AddDevice(new SimulatedDeviceSpec
+            return SimulationHost.Find(Radio)!.AddDevice(new SimulatedDeviceSpec
             {
                 Kind = kind,
                 Ieee = IeeeFor(i),

@@ -16,23 +16,18 @@ using Xunit;
 namespace Zsep.Simulation.Tests.Application
 {
     /// <summary>clusters.conf wired into the gateway, interview results kept in the store, stack options that survive a reconnect, Metering display values.</summary>
-    public sealed class GatewayClustersTests : IDisposable
+    public sealed class GatewayClustersTests : SimulatedNetworkTest
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-attr-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://attr-" + Guid.NewGuid().ToString("N");
 
-        private string StatePath => Path.Combine(_dir, "net");
-
-        public void Dispose()
+        public GatewayClustersTests()
+            : base("attr", 0)
         {
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
         }
 
-        private Gateway Form() => Gateway.Create(new GatewayOptions { Name = "attr", Channel = 15, StatePath = StatePath, Radio = _radio, Seed = 11 }, SimulatedRadioProvider.Instance);
+        private string StatePath => Path.Combine(Dir, "net");
+
+        private Gateway Form() => Gateway.Create(new GatewayOptions { Name = "attr", Channel = 15, StatePath = StatePath, Radio = Radio, Seed = 11 }, SimulatedRadioProvider.Instance);
 
         private Gateway Reopen() => Gateway.Open(StatePath, SimulatedRadioProvider.Instance);
 
@@ -140,7 +135,7 @@ namespace Zsep.Simulation.Tests.Application
             using (Gateway gw = Form())
             {
                 gw.AddInstallCode(ieee, code, force: false);
-                SimulatedDevice meter = SimulationHost.Find(_radio)!.AddDevice(new SimulatedDeviceSpec
+                SimulatedDevice meter = SimulationHost.Find(Radio)!.AddDevice(new SimulatedDeviceSpec
                 {
                     Kind = SimulatedDeviceKind.Meter, Ieee = ieee, InstallCode = code, Position = new Position(30, 0),
                     Channel = 15, ExtendedPanId = gw.Config.ExtendedPanId, Network = gw.Name,

@@ -20,26 +20,14 @@ namespace Zsep.Simulation.Tests.Application
     /// display value needs no extra request; -Refresh and a changed formatting attribute update it; batch reads over
     /// several networks sharing one medium run together.
     /// </summary>
-    public sealed class MeteringFormatTests : IDisposable
+    public sealed class MeteringFormatTests : SimulatedNetworkTest
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
         private static readonly ushort[] Summation = { 0x0000 };
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-fmt-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://fmt-" + Guid.NewGuid().ToString("N");
 
-        public void Dispose()
+        public MeteringFormatTests()
+            : base("fmt", 3000)
         {
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
-        }
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(3000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
         }
 
         private static Eui64 IeeeFor(int net, int i) => new Eui64(0x000D6F0000D00000UL + (ulong)(net * 1000) + (ulong)i);
@@ -48,15 +36,15 @@ namespace Zsep.Simulation.Tests.Application
         {
             Name = "fmt" + net,
             Channel = channel,
-            StatePath = Path.Combine(_dir, "net" + net),
-            Radio = _radio,
+            StatePath = Path.Combine(Dir, "net" + net),
+            Radio = Radio,
             Seed = 11 + net,
         }, SimulatedRadioProvider.Instance);
 
         private SimulatedDevice Add(Gateway gw, int net, int i, double x, double y)
         {
             gw.AddInstallCode(IeeeFor(net, i), CodeFor((net * 100) + i), force: false);
-            return SimulationHost.Find(_radio)!.AddDevice(new SimulatedDeviceSpec
+            return SimulationHost.Find(Radio)!.AddDevice(new SimulatedDeviceSpec
             {
                 Kind = SimulatedDeviceKind.Meter,
                 Ieee = IeeeFor(net, i),
@@ -86,7 +74,7 @@ namespace Zsep.Simulation.Tests.Application
         [Fact]
         public void TheInterviewKeepsTheFormatting_AReadingUsesItWithoutAsking_RefreshAsksAgain()
         {
-            string state = Path.Combine(_dir, "net0");
+            string state = Path.Combine(Dir, "net0");
             SimulatedDevice meter;
             using (Gateway gw = Form(0, 20))
             {

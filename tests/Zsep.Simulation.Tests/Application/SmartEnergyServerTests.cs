@@ -20,25 +20,13 @@ namespace Zsep.Simulation.Tests.Application
     /// The ESI's Price (SE 1.4 D.4), DRLC (D.2) and Messaging (D.5) servers end to end against simulated in-home
     /// displays and load control devices on the realistic medium, in virtual time.
     /// </summary>
-    public sealed class SmartEnergyServerTests : IDisposable
+    public sealed class SmartEnergyServerTests : SimulatedNetworkTest
     {
         private static readonly TimeSpan Timeout = Gateway.SmartEnergyTimeout;
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-se-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://se-" + Guid.NewGuid().ToString("N");
 
-        public void Dispose()
+        public SmartEnergyServerTests()
+            : base("se", 3000)
         {
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
-        }
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(3000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
         }
 
         private static Eui64 IeeeFor(int i) => new Eui64(0x000D6F0000C00000UL + (ulong)i);
@@ -47,15 +35,15 @@ namespace Zsep.Simulation.Tests.Application
         {
             Name = "se",
             Channel = 15,
-            StatePath = Path.Combine(_dir, "net"),
-            Radio = _radio,
+            StatePath = Path.Combine(Dir, "net"),
+            Radio = Radio,
             Seed = 9,
         }, SimulatedRadioProvider.Instance);
 
         private SimulatedDevice Add(Gateway gw, int i, double x, double y, SimulatedDeviceKind kind)
         {
             gw.AddInstallCode(IeeeFor(i), CodeFor(i), force: false);
-            return SimulationHost.Find(_radio)!.AddDevice(new SimulatedDeviceSpec
+            return SimulationHost.Find(Radio)!.AddDevice(new SimulatedDeviceSpec
             {
                 Kind = kind,
                 Ieee = IeeeFor(i),
@@ -337,7 +325,7 @@ namespace Zsep.Simulation.Tests.Application
                 gw.PublishPrice(Price(gw.NextPriceIssuerEventId(), 1999, ZclUtcTime.Now, 0xFFFF), Array.Empty<Eui64>(), Timeout);
             }
 
-            using Gateway reopened = Gateway.Open(Path.Combine(_dir, "net"), SimulatedRadioProvider.Instance);
+            using Gateway reopened = Gateway.Open(Path.Combine(Dir, "net"), SimulatedRadioProvider.Instance);
             ZsepLoadControlEvent e = Assert.Single(reopened.GetLoadControlEvents());
             Assert.Equal(id, e.IssuerEventId);
             Assert.Equal(LoadControlEventStatus.EventCompleted, Assert.Single(e.Devices).Status);

@@ -13,24 +13,11 @@ using Xunit;
 namespace Zsep.Simulation.Tests.Devices
 {
     /// <summary>The gateway (coordinator, Trust Center, store, trace) with simulated devices on the realistic medium.</summary>
-    public sealed class GatewayJoinTests : IDisposable
+    public sealed class GatewayJoinTests : SimulatedNetworkTest
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-gw-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://gw-" + Guid.NewGuid().ToString("N");
-
-        public void Dispose()
+        public GatewayJoinTests()
+            : base("gw", 1000)
         {
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
-        }
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(1000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
         }
 
         private static Eui64 IeeeFor(int i) => new Eui64(0x000D6F0000A00000UL + (ulong)i);
@@ -39,8 +26,8 @@ namespace Zsep.Simulation.Tests.Devices
         {
             Name = "t",
             Channel = 15,
-            StatePath = Path.Combine(_dir, "net"),
-            Radio = _radio,
+            StatePath = Path.Combine(Dir, "net"),
+            Radio = Radio,
             Seed = seed,
         }, SimulatedRadioProvider.Instance);
 
@@ -52,7 +39,7 @@ namespace Zsep.Simulation.Tests.Devices
                 gw.AddInstallCode(IeeeFor(i), CodeFor(i), force: false);
             }
 
-            return SimulationHost.Find(_radio)!.AddDevice(new SimulatedDeviceSpec
+            return SimulationHost.Find(Radio)!.AddDevice(new SimulatedDeviceSpec
             {
                 Kind = SimulatedDeviceKind.Meter,
                 Ieee = IeeeFor(i),
@@ -111,7 +98,7 @@ namespace Zsep.Simulation.Tests.Devices
                 gw.PermitJoin(60);
                 Assert.True(gw.RunUntil(() => gw.GetNodes().Count == 1, TimeSpan.FromMinutes(2)));
                 limitBefore = gw.Store.GetOutgoingFrameCounterLimit(FrameCounterReservation.NetworkKeyName(0)) ?? 0;
-                SimulationHost.Find(_radio)!.RemoveDevice(m.Ieee);
+                SimulationHost.Find(Radio)!.RemoveDevice(m.Ieee);
             }
 
             using Gateway again = Gateway.Open(path, SimulatedRadioProvider.Instance);
@@ -127,13 +114,13 @@ namespace Zsep.Simulation.Tests.Devices
         [Fact]
         public void Without_a_channel_the_quietest_of_11_15_20_25_is_chosen_by_an_energy_scan()
         {
-            SimulationHost host = SimulationHost.GetOrCreate(_radio, 1);
+            SimulationHost host = SimulationHost.GetOrCreate(Radio, 1);
             host.Medium.SetChannelInterference(25, -60); // Wi-Fi next door
             host.Medium.SetChannelInterference(20, -70);
             host.Medium.SetChannelInterference(11, -75);
-            using Gateway gw = Gateway.Create(new GatewayOptions { Name = "scan", StatePath = Path.Combine(_dir, "scan"), Radio = _radio, Seed = 1 }, SimulatedRadioProvider.Instance);
+            using Gateway gw = Gateway.Create(new GatewayOptions { Name = "scan", StatePath = Path.Combine(Dir, "scan"), Radio = Radio, Seed = 1 }, SimulatedRadioProvider.Instance);
             Assert.Equal(15, gw.Config.Channel);
-            Assert.Equal(15, NetworkConfig.Load(Path.Combine(_dir, "scan", NetworkConfig.FileName)).Channel);
+            Assert.Equal(15, NetworkConfig.Load(Path.Combine(Dir, "scan", NetworkConfig.FileName)).Channel);
         }
     }
 }

@@ -18,34 +18,21 @@ namespace Zsep.Simulation.Tests.Devices
     /// Mgmt_Bind, TABLE_FULL), neighbor and routing tables (Mgmt_Lqi/Mgmt_Rtg, paged), the topology crawl, energy
     /// scans (local and Mgmt_NWK_Update_req), and the mesh audit finding the router a tail of meters depends on.
     /// </summary>
-    public sealed class GatewayMeshTests : IDisposable
+    public sealed class GatewayMeshTests : SimulatedNetworkTest
     {
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-mesh-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://mesh-" + Guid.NewGuid().ToString("N");
-
-        public void Dispose()
+        public GatewayMeshTests()
+            : base("mesh", 2000)
         {
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
-        }
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(2000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
         }
 
         private static Eui64 IeeeFor(int i) => new Eui64(0x000D6F0000B00000UL + (ulong)i);
 
-        private Gateway Form() => Gateway.Create(new GatewayOptions { Name = "m", Channel = 15, StatePath = Path.Combine(_dir, "net"), Radio = _radio, Seed = 5 }, SimulatedRadioProvider.Instance);
+        private Gateway Form() => Gateway.Create(new GatewayOptions { Name = "m", Channel = 15, StatePath = Path.Combine(Dir, "net"), Radio = Radio, Seed = 5 }, SimulatedRadioProvider.Instance);
 
         private SimulatedDevice AddMeter(Gateway gw, int i, double x, double y)
         {
             gw.AddInstallCode(IeeeFor(i), CodeFor(i), force: false);
-            return SimulationHost.Find(_radio)!.AddDevice(new SimulatedDeviceSpec
+            return SimulationHost.Find(Radio)!.AddDevice(new SimulatedDeviceSpec
             {
                 Kind = SimulatedDeviceKind.Meter, Ieee = IeeeFor(i), InstallCode = CodeFor(i), Position = new Position(x, y),
                 Channel = gw.Describe().Channel, ExtendedPanId = gw.Config.ExtendedPanId, Network = gw.Name,
@@ -141,7 +128,7 @@ namespace Zsep.Simulation.Tests.Devices
                 Assert.True(history.Frames > 0 && history.History.Count is > 0 and <= Gateway.LinkQualityHistoryLength);
 
                 // Offline bridge: the tail no longer answers.
-                SimulationHost.Find(_radio)!.FindDevice(meters[9].Ieee)!.Offline = true;
+                SimulationHost.Find(Radio)!.FindDevice(meters[9].Ieee)!.Offline = true;
                 Assert.Throws<ZdoRequestException>(() => gw.GetNeighbors(meters[10].Ieee, TimeSpan.FromSeconds(5)));
             }
         }

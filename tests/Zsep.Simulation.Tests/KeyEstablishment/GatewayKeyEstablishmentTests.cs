@@ -20,18 +20,13 @@ namespace Zsep.Simulation.Tests.KeyEstablishment
     /// the simulated mesh, both suites: the full exchange, the link-key switch on both sides, APS-secured SE traffic
     /// under the new key, the negative cases with their Terminate status, and the RequireKeyEstablishment policy.
     /// </summary>
-    public sealed class GatewayKeyEstablishmentTests : IDisposable
+    public sealed class GatewayKeyEstablishmentTests : SimulatedNetworkTest
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-        private readonly string _dir = Path.Combine(Path.GetTempPath(), "zsep-ke-" + Guid.NewGuid().ToString("N"));
-        private readonly string _radio = "sim://ke-" + Guid.NewGuid().ToString("N");
 
-        public void Dispose()
+        public GatewayKeyEstablishmentTests()
+            : base("ke", 2000)
         {
-            if (Directory.Exists(_dir))
-            {
-                Directory.Delete(_dir, true);
-            }
         }
 
         internal static SecureRandom Seeded(int seed)
@@ -39,13 +34,6 @@ namespace Zsep.Simulation.Tests.KeyEstablishment
             SecureRandom r = SecureRandom.GetInstance("SHA256PRNG", false);
             r.SetSeed(BitConverter.GetBytes(seed));
             return r;
-        }
-
-        private static InstallCode CodeFor(int i)
-        {
-            byte[] code = new byte[16];
-            new Random(2000 + i).NextBytes(code);
-            return InstallCode.FromBytes(code);
         }
 
         private static Eui64 IeeeFor(int i) => new Eui64(0x000D6F0000B00000UL + (ulong)i);
@@ -56,8 +44,8 @@ namespace Zsep.Simulation.Tests.KeyEstablishment
             {
                 Name = "ke",
                 Channel = 20,
-                StatePath = Path.Combine(_dir, "net"),
-                Radio = _radio,
+                StatePath = Path.Combine(Dir, "net"),
+                Radio = Radio,
                 Seed = seed,
             }, SimulatedRadioProvider.Instance);
             if (ca is not null)
@@ -81,7 +69,7 @@ namespace Zsep.Simulation.Tests.KeyEstablishment
                 credential = new KeyEstablishmentCredential(cert, key);
             }
 
-            return SimulationHost.Find(_radio)!.AddDevice(new SimulatedDeviceSpec
+            return SimulationHost.Find(Radio)!.AddDevice(new SimulatedDeviceSpec
             {
                 Kind = SimulatedDeviceKind.Meter,
                 Ieee = IeeeFor(i),

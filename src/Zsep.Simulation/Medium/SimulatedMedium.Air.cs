@@ -164,7 +164,7 @@ namespace Zsep.Simulation.Medium
                 t.Receptions.Add(rx);
             }
 
-            ReachFringe(fanout.Fringe, channel);
+            ReachFringe(fanout, channel);
             t.EndItem = Scheduler.Schedule(airtime, t.EndAction);
             Action<FrameOnAir>? onAir = FrameOnAir;
             if (onAir != null)

@@ -55,7 +55,7 @@ namespace Zsep.Simulation.Medium
                 (rssi < sensitivity ? fringe : receivers).Add(new FanoutEntry(r, r.Slot, rssi));
             }
 
-            f = new Fanout(txPower, receivers.ToArray(), fringe.ToArray());
+            f = new Fanout(txPower, receivers.ToArray(), fringe);
             sender.Fanout = f;
             return f;
         }
@@ -64,18 +64,19 @@ namespace Zsep.Simulation.Medium
         /// A frame on <paramref name="channel"/> reaches the fringe: a radio scanning that channel notes its energy;
         /// one listening on it counts a frame below sensitivity (it neither receives nor is disturbed by it).
         /// </summary>
-        private void ReachFringe(FanoutEntry[] fringe, byte channel)
+        private void ReachFringe(Fanout fanout, byte channel)
         {
             byte[] state = _rxState;
             long[] below = _belowSensitivity;
-            for (int i = 0; i < fringe.Length; i++)
+            int[] slots = fanout.FringeSlots;
+            for (int i = 0; i < slots.Length; i++)
             {
-                int slot = fringe[i].Slot;
+                int slot = slots[i];
                 byte s = state[slot];
 #if DEBUG
-                if (s != fringe[i].Radio.ComputeRxState())
+                if (s != fanout.FringeRadios[i].ComputeRxState())
                 {
-                    throw new InvalidOperationException($"Stale receive state for radio {fringe[i].Radio.DisplayName}.");
+                    throw new InvalidOperationException($"Stale receive state for radio {fanout.FringeRadios[i].DisplayName}.");
                 }
 #endif
                 if (s == channel)
@@ -84,7 +85,7 @@ namespace Zsep.Simulation.Medium
                 }
                 else if (s == SimulatedRadio.RxStateSlow)
                 {
-                    SimulatedRadio r = fringe[i].Radio;
+                    SimulatedRadio r = fanout.FringeRadios[i];
                     if (r.Offline)
                     {
                         continue;
@@ -92,7 +93,7 @@ namespace Zsep.Simulation.Medium
 
                     if (r.ScanChannel == channel)
                     {
-                        r.NoteScanEnergy(fringe[i].RssiDbm);
+                        r.NoteScanEnergy(fanout.FringeRssiDbm[i]);
                     }
                     else if (r.Configuration.Channel == channel && r.IsListening)
                     {
@@ -106,11 +107,19 @@ namespace Zsep.Simulation.Medium
     /// <summary>A sender's neighbours split by what its frames do to them, at the transmit power it was built for.</summary>
     internal sealed class Fanout
     {
-        public Fanout(double txPowerDbm, FanoutEntry[] receivers, FanoutEntry[] fringe)
+        public Fanout(double txPowerDbm, FanoutEntry[] receivers, List<FanoutEntry> fringe)
         {
             TxPowerDbm = txPowerDbm;
             Receivers = receivers;
-            Fringe = fringe;
+            FringeSlots = new int[fringe.Count];
+            FringeRadios = new SimulatedRadio[fringe.Count];
+            FringeRssiDbm = new double[fringe.Count];
+            for (int i = 0; i < fringe.Count; i++)
+            {
+                FringeSlots[i] = fringe[i].Slot;
+                FringeRadios[i] = fringe[i].Radio;
+                FringeRssiDbm[i] = fringe[i].RssiDbm;
+            }
         }
 
         public double TxPowerDbm { get; }
@@ -118,8 +127,12 @@ namespace Zsep.Simulation.Medium
         /// <summary>Radios that hear the sender at or above sensitivity, in neighbour-list order (the order receptions start in).</summary>
         public FanoutEntry[] Receivers { get; }
 
-        /// <summary>Radios that hear it below sensitivity, down to sensitivity - fringe.</summary>
-        public FanoutEntry[] Fringe { get; }
+        // Radios that hear it below sensitivity, down to sensitivity - fringe: the slots alone are read for most frames.
+        public int[] FringeSlots { get; }
+
+        public SimulatedRadio[] FringeRadios { get; }
+
+        public double[] FringeRssiDbm { get; }
     }
 
     /// <summary>A radio in a fan-out, with its dense slot and the RSSI of the sender's frames there.</summary>

@@ -23,6 +23,15 @@ namespace Zsep.Simulation.Medium
     /// <summary>Per-radio counters (they only grow; read them from the loop).</summary>
     public sealed class RadioCounters
     {
+        private readonly SimulatedMedium _medium;
+        private readonly int _slot;
+
+        internal RadioCounters(SimulatedMedium medium, int slot)
+        {
+            _medium = medium;
+            _slot = slot;
+        }
+
         /// <summary>Frames put on the air, retries included, acks not.</summary>
         public long FramesSent { get; internal set; }
 
@@ -51,7 +60,8 @@ namespace Zsep.Simulation.Medium
         public long Collisions { get; internal set; }
 
         /// <summary>Frames on this radio's channel that arrived below sensitivity (within the medium's fringe).</summary>
-        public long DroppedBelowSensitivity { get; internal set; }
+        /// <remarks>Kept by the medium (it counts them without touching the radio).</remarks>
+        public long DroppedBelowSensitivity => _medium.BelowSensitivityCount(_slot);
 
         /// <summary>Frames heard above sensitivity that the loss draw dropped.</summary>
         public long DroppedByLoss { get; internal set; }

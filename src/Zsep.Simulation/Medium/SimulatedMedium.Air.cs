@@ -79,8 +79,9 @@ namespace Zsep.Simulation.Medium
         }
 
         /// <summary>
-        /// Puts a frame on the air now. Every radio in the sender's neighbour list that is on the channel and
-        /// listening starts receiving it; a radio already receiving another frame keeps the stronger one when it is
+        /// Puts a frame on the air now. Every radio that hears the sender at or above sensitivity and is on the channel
+        /// and listening starts receiving it (in neighbour-list order); the fringe below sensitivity only counts it or
+        /// notes its energy (<see cref="ReachFringe"/>); a radio already receiving another frame keeps the stronger one when it is
         /// <see cref="MediumOptions.CaptureThresholdDb"/> stronger, else loses both. Signals below sensitivity do not
         /// interfere (a simplification).
         /// </summary>
@@ -100,33 +101,39 @@ namespace Zsep.Simulation.Medium
             sender.AbortReceptions();
             _onAir[channel].Add(t);
 
-            double sensitivity = Options.SensitivityDbm;
             double capture = Options.CaptureThresholdDb;
-            List<Neighbor> neighbors = GetNeighbors(sender);
-            for (int i = 0; i < neighbors.Count; i++)
+            Fanout fanout = GetFanout(sender);
+            FanoutEntry[] receivers = fanout.Receivers;
+            byte[] state = _rxState;
+            for (int i = 0; i < receivers.Length; i++)
             {
-                SimulatedRadio r = neighbors[i].Radio;
-                if (r.Offline)
+                SimulatedRadio r = receivers[i].Radio;
+                double rssi = receivers[i].RssiDbm;
+                byte s = state[receivers[i].Slot];
+#if DEBUG
+                if (s != r.ComputeRxState())
                 {
-                    continue;
+                    throw new InvalidOperationException($"Stale receive state for radio {r.DisplayName}.");
                 }
-
-                double rssi = t.TxPowerDbm - neighbors[i].PathLossDb;
-                if (r.ScanChannel == channel)
+#endif
+                if (s != channel)
                 {
-                    r.NoteScanEnergy(rssi);
-                    continue;
-                }
+                    // Deaf, on another channel, or asked directly: scanning, or a sleepy receiver's windows.
+                    if (s != SimulatedRadio.RxStateSlow || r.Offline)
+                    {
+                        continue;
+                    }
 
-                if (r.Configuration.Channel != channel || !r.IsListening)
-                {
-                    continue;
-                }
+                    if (r.ScanChannel == channel)
+                    {
+                        r.NoteScanEnergy(rssi);
+                        continue;
+                    }
 
-                if (rssi < sensitivity)
-                {
-                    r.Counters.DroppedBelowSensitivity++;
-                    continue;
+                    if (r.Configuration.Channel != channel || !r.IsListening)
+                    {
+                        continue;
+                    }
                 }
 
                 Reception rx = _receptionPool.Count > 0 ? _receptionPool.Pop() : new Reception();
@@ -157,6 +164,7 @@ namespace Zsep.Simulation.Medium
                 t.Receptions.Add(rx);
             }
 
+            ReachFringe(fanout, channel);
             t.EndItem = Scheduler.Schedule(airtime, t.EndAction);
             Action<FrameOnAir>? onAir = FrameOnAir;
             if (onAir != null)

@@ -204,6 +204,7 @@ namespace Zsep.Simulation.Medium
             if (sender.Configuration.TxPowerDbm - pl >= Options.SensitivityDbm - Options.FringeDb)
             {
                 list.Add(new Neighbor(receiver, pl));
+                sender.Fanout = null;
             }
         }
 
@@ -220,6 +221,7 @@ namespace Zsep.Simulation.Medium
                 if (list[i].Radio == receiver)
                 {
                     list.RemoveAt(i);
+                    sender.Fanout = null;
                     return;
                 }
             }

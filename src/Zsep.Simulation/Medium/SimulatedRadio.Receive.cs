@@ -171,7 +171,7 @@ namespace Zsep.Simulation.Medium
         private void SendAck()
         {
             _ackItem = null;
-            if (Offline || _frameOnAir != null || _ackOnAir != null)
+            if (Offline || SendingFrame != null || SendingAck != null)
             {
                 return;
             }
@@ -182,7 +182,7 @@ namespace Zsep.Simulation.Medium
             psdu[2] = _ackSequence;
             MacFcs.Write(psdu.AsSpan(0, 3), psdu.AsSpan(3));
             Counters.AcksSent++;
-            _ackOnAir = Medium.StartTransmission(this, _ackChannel, psdu, FrameHeader.Ack(_ackSequence, _ackFramePending), isAck: true);
+            SendingAck = Medium.StartTransmission(this, _ackChannel, psdu, FrameHeader.Ack(_ackSequence, _ackFramePending), isAck: true);
         }
     }
 }

@@ -19,9 +19,18 @@ namespace Zsep.Simulation.Medium
         private int _scanIndex;
         private double _scanMax;
         private IScheduledItem? _scanItem;
+        private byte _scanChannel;
 
         /// <summary>The channel an energy scan is measuring now, or 0.</summary>
-        internal byte ScanChannel { get; private set; }
+        internal byte ScanChannel
+        {
+            get => _scanChannel;
+            private set
+            {
+                _scanChannel = value;
+                UpdateRxState();
+            }
+        }
 
         public void EnergyScan(uint channelMask, TimeSpan durationPerChannel, Action<IReadOnlyList<ChannelEnergy>> completed)
         {

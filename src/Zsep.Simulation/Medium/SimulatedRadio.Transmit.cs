@@ -21,8 +21,8 @@ namespace Zsep.Simulation.Medium
         private TxRequest? _current;
         private TxPhase _phase;
         private IScheduledItem? _timer;
-        private Transmission? _frameOnAir;
-        private Transmission? _ackOnAir;
+        private Transmission? _sendingFrame;
+        private Transmission? _sendingAck;
         private DateTimeOffset _receiveUntil;
 
         private enum TxPhase : byte
@@ -32,6 +32,37 @@ namespace Zsep.Simulation.Medium
             Turnaround,
             OnAir,
             AckWait,
+        }
+
+        // Phase and the frame/ack on the air decide IsTransmitting: each change refreshes the medium's receive state.
+        private TxPhase Phase
+        {
+            get => _phase;
+            set
+            {
+                _phase = value;
+                UpdateRxState();
+            }
+        }
+
+        private Transmission? SendingFrame
+        {
+            get => _sendingFrame;
+            set
+            {
+                _sendingFrame = value;
+                UpdateRxState();
+            }
+        }
+
+        private Transmission? SendingAck
+        {
+            get => _sendingAck;
+            set
+            {
+                _sendingAck = value;
+                UpdateRxState();
+            }
         }
 
         /// <summary>Frames waiting to be sent, the one in progress included.</summary>
@@ -71,7 +102,7 @@ namespace Zsep.Simulation.Medium
         }
 
         /// <summary>Whether a frame or an ack of this radio is on the air, or it is turning around to send one.</summary>
-        internal bool IsTransmitting => _frameOnAir != null || _ackOnAir != null || _phase == TxPhase.Turnaround;
+        internal bool IsTransmitting => SendingFrame != null || SendingAck != null || Phase == TxPhase.Turnaround;
 
         /// <summary>
         /// Whether the receiver is on: always for RxOnWhenIdle radios (unless sending or scanning); for sleepy ones only
@@ -80,7 +111,7 @@ namespace Zsep.Simulation.Medium
         /// </summary>
         internal bool IsListening =>
             !Offline && ScanChannel == 0 && !IsTransmitting &&
-            (_configuration.RxOnWhenIdle || _phase == TxPhase.AckWait || Medium.Scheduler.Now < _receiveUntil);
+            (_configuration.RxOnWhenIdle || Phase == TxPhase.AckWait || Medium.Scheduler.Now < _receiveUntil);
 
         private void StartNext()
         {
@@ -103,14 +134,14 @@ namespace Zsep.Simulation.Medium
             else
             {
                 // No CSMA-CA (a frame timed by the stack): on the air after aTurnaroundTime.
-                _phase = TxPhase.Turnaround;
+                Phase = TxPhase.Turnaround;
                 _timer = Medium.Scheduler.Schedule(PhyTiming.Turnaround, _onGoOnAir);
             }
         }
 
         private void ScheduleBackoff(TxRequest req)
         {
-            _phase = TxPhase.Backoff;
+            Phase = TxPhase.Backoff;
             int periods = Medium.Scheduler.Random.Next(1 << req.Be);
             _timer = Medium.Scheduler.Schedule(TimeSpan.FromTicks(PhyTiming.UnitBackoffPeriod.Ticks * periods), _onBackoffDone);
         }
@@ -143,49 +174,49 @@ namespace Zsep.Simulation.Medium
                 return;
             }
 
-            _phase = TxPhase.Turnaround;
+            Phase = TxPhase.Turnaround;
             _timer = Medium.Scheduler.Schedule(PhyTiming.CcaDuration + PhyTiming.Turnaround, _onGoOnAir);
         }
 
         private void GoOnAir()
         {
             _timer = null;
-            if (_ackOnAir != null)
+            if (SendingAck != null)
             {
                 // The radio is sending an automatic ack (hardware-timed, it goes first): the frame follows it.
-                TimeSpan wait = _ackOnAir.Start + PhyTiming.Airtime(_ackOnAir.Psdu.Length) + PhyTiming.Turnaround - Medium.Scheduler.Now;
+                TimeSpan wait = SendingAck.Start + PhyTiming.Airtime(SendingAck.Psdu.Length) + PhyTiming.Turnaround - Medium.Scheduler.Now;
                 _timer = Medium.Scheduler.Schedule(wait, _onGoOnAir);
                 return;
             }
 
             TxRequest req = _current!;
-            _phase = TxPhase.OnAir;
+            Phase = TxPhase.OnAir;
             Counters.FramesSent++;
-            _frameOnAir = Medium.StartTransmission(this, _configuration.Channel, req.Psdu, req.Header, isAck: false);
+            SendingFrame = Medium.StartTransmission(this, _configuration.Channel, req.Psdu, req.Header, isAck: false);
         }
 
         internal void ClearOnAir(Transmission t)
         {
-            if (_frameOnAir == t)
+            if (SendingFrame == t)
             {
-                _frameOnAir = null;
+                SendingFrame = null;
             }
-            else if (_ackOnAir == t)
+            else if (SendingAck == t)
             {
-                _ackOnAir = null;
+                SendingAck = null;
             }
         }
 
         internal void OnTransmissionEnded(bool isAck)
         {
-            if (isAck || _phase != TxPhase.OnAir || _current is null)
+            if (isAck || Phase != TxPhase.OnAir || _current is null)
             {
                 return;
             }
 
             if (_current.Header.Valid && _current.Header.AckRequest)
             {
-                _phase = TxPhase.AckWait;
+                Phase = TxPhase.AckWait;
                 _timer = Medium.Scheduler.Schedule(PhyTiming.AckWaitDuration, _onAckTimeout);
             }
             else
@@ -197,7 +228,7 @@ namespace Zsep.Simulation.Medium
         /// <summary>An ack arrived while waiting; true when it is the one for the frame in flight (same sequence number).</summary>
         private bool TryTakeAck(byte sequence, bool framePending)
         {
-            if (_phase != TxPhase.AckWait || _current is null || _current.Header.Sequence != sequence)
+            if (Phase != TxPhase.AckWait || _current is null || _current.Header.Sequence != sequence)
             {
                 return false;
             }
@@ -210,7 +241,7 @@ namespace Zsep.Simulation.Medium
         }
 
         private bool IsWaitingForAck(byte sequence) =>
-            _phase == TxPhase.AckWait && _current is not null && _current.Header.Sequence == sequence;
+            Phase == TxPhase.AckWait && _current is not null && _current.Header.Sequence == sequence;
 
         private void OnAckTimeout()
         {
@@ -233,7 +264,7 @@ namespace Zsep.Simulation.Medium
         {
             TxRequest req = _current!;
             _current = null;
-            _phase = TxPhase.Idle;
+            Phase = TxPhase.Idle;
             if (!_configuration.RxOnWhenIdle)
             {
                 TimeSpan window = status == RadioTransmitStatus.Success && framePending && req.Header.IsDataRequest
@@ -255,19 +286,19 @@ namespace Zsep.Simulation.Medium
             _timer = null;
             _ackItem?.Cancel();
             _ackItem = null;
-            if (_frameOnAir != null)
+            if (SendingFrame != null)
             {
-                Medium.AbortTransmission(_frameOnAir);
-                _frameOnAir = null;
+                Medium.AbortTransmission(SendingFrame);
+                SendingFrame = null;
             }
 
-            if (_ackOnAir != null)
+            if (SendingAck != null)
             {
-                Medium.AbortTransmission(_ackOnAir);
-                _ackOnAir = null;
+                Medium.AbortTransmission(SendingAck);
+                SendingAck = null;
             }
 
-            _phase = TxPhase.Idle;
+            Phase = TxPhase.Idle;
             var aborted = new List<TxRequest>();
             if (_current != null)
             {

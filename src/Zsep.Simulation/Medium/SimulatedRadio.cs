@@ -18,6 +18,8 @@ namespace Zsep.Simulation.Medium
         private Position _position;
         private double _extraAttenuationDb;
         private bool _offline;
+        private bool _removed;
+        private List<Neighbor>? _neighbors;
 
         internal SimulatedRadio(SimulatedMedium medium, string name, Eui64 ieee, Position position)
         {
@@ -30,6 +32,9 @@ namespace Zsep.Simulation.Medium
             _onGoOnAir = GoOnAir;
             _onAckTimeout = OnAckTimeout;
             _onSendAck = SendAck;
+            Slot = medium.AllocateSlot();
+            Counters = new RadioCounters(medium, Slot);
+            UpdateRxState();
         }
 
         /// <summary>"sim://medium/EUI64".</summary>
@@ -42,7 +47,7 @@ namespace Zsep.Simulation.Medium
 
         public SimulatedMedium Medium { get; }
 
-        public RadioCounters Counters { get; } = new RadioCounters();
+        public RadioCounters Counters { get; }
 
         public event Action<RadioFrame>? FrameReceived;
 
@@ -103,14 +108,40 @@ namespace Zsep.Simulation.Medium
                 else
                 {
                     _offline = false;
+                    UpdateRxState();
                 }
             }
         }
 
-        internal bool IsRemoved { get; set; }
+        internal bool IsRemoved
+        {
+            get => _removed;
+            set
+            {
+                _removed = value;
+                UpdateRxState();
+            }
+        }
 
-        /// <summary>Cached receivers this radio reaches (the medium owns it; null when it must be rebuilt).</summary>
-        internal List<Neighbor>? Neighbors { get; set; }
+        /// <summary>
+        /// Cached receivers this radio reaches down to sensitivity - fringe (the medium owns it; null when it must be
+        /// rebuilt). Setting it drops <see cref="Fanout"/>, derived from it.
+        /// </summary>
+        internal List<Neighbor>? Neighbors
+        {
+            get => _neighbors;
+            set
+            {
+                _neighbors = value;
+                Fanout = null;
+            }
+        }
+
+        /// <summary><see cref="Neighbors"/> split by what a frame of this radio does to each (null when stale).</summary>
+        internal Fanout? Fanout { get; set; }
+
+        /// <summary>This radio's index in the medium's dense per-radio arrays (receive state, fringe counts); never reused.</summary>
+        internal int Slot { get; }
 
         /// <summary>Frames this radio is receiving now.</summary>
         internal List<Reception> ActiveReceptions { get; } = new List<Reception>();
@@ -129,6 +160,7 @@ namespace Zsep.Simulation.Medium
 
             RadioConfiguration old = _configuration;
             _configuration = configuration;
+            UpdateRxState();
             if (old.Channel != configuration.Channel)
             {
                 AbortReceptions();
@@ -171,7 +203,31 @@ namespace Zsep.Simulation.Medium
             AbortReceptions();
             AbortTransmissions();
             AbortScan();
+            UpdateRxState();
         }
+
+        /// <summary>
+        /// What a frame on the air does to this radio, as the medium's fan-out reads it without touching the radio:
+        /// <see cref="RxStateSlow"/> when that depends on the moment (scanning, or a sleepy receiver's windows: the
+        /// medium then asks the radio), <see cref="RxStateDeaf"/> when it hears nothing (offline or sending), else the
+        /// channel it listens on (an RxOnWhenIdle radio, not scanning, not sending).
+        /// </summary>
+        internal byte ComputeRxState()
+        {
+            if (ScanChannel != 0 || !_configuration.RxOnWhenIdle)
+            {
+                return RxStateSlow;
+            }
+
+            return Offline || IsTransmitting ? RxStateDeaf : _configuration.Channel;
+        }
+
+        /// <summary>Called after every change to what <see cref="ComputeRxState"/> reads.</summary>
+        private void UpdateRxState() => Medium.SetRxState(Slot, ComputeRxState());
+
+
+        internal const byte RxStateDeaf = 0;
+        internal const byte RxStateSlow = 0xFF;
 
         /// <summary>Half duplex, a channel change or going offline: frames being received are lost.</summary>
         internal void AbortReceptions()

@@ -64,9 +64,11 @@ namespace Zsep.Stack.Node
 
         private byte NextMacSequence() => ++_macSequence;
 
-        private void MacSend(MacFrame frame, Action<RadioTransmitResult>? done = null)
+        private void MacSend(MacFrame frame, Action<RadioTransmitResult>? done = null) => MacSend(frame.ToArray(), done);
+
+        /// <summary>Queues an encoded PSDU (without FCS) for the radio.</summary>
+        private void MacSend(byte[] psdu, Action<RadioTransmitResult>? done = null)
         {
-            byte[] psdu = frame.ToArray();
             if (psdu.Length > MaxPsduWithoutFcs)
             {
                 // MLME/MCPS status FRAME_TOO_LONG (IEEE 802.15.4-2006 7.1.1.1.3): never handed to the radio.
@@ -114,6 +116,32 @@ namespace Zsep.Stack.Node
 
             tx?.Done?.Invoke(result);
             PumpTx();
+        }
+
+        /// <summary>
+        /// The PSDU of <see cref="MacDataFrame"/> written directly (no frame object, one copy of the payload): Frame
+        /// Control (data, frame pending, ack request for unicast, PAN ID compression, short destination and source,
+        /// version 0, IEEE 802.15.4-2006 7.2.1.1), sequence number, destination PAN, destination, source.
+        /// </summary>
+        private byte[] MacDataPsdu(ushort destination, byte[] payload, bool framePending = false) =>
+            WriteMacDataPsdu(NextMacSequence(), _panId, _nwkAddress, destination, payload, framePending);
+
+        internal static byte[] WriteMacDataPsdu(byte sequence, PanId pan, ushort source, ushort destination, byte[] payload, bool framePending)
+        {
+            var psdu = new byte[MacShortHeaderLength + payload.Length];
+            int fc = MacTypeData | (framePending ? 0x0010 : 0) | (destination != 0xFFFF ? 0x0020 : 0) | MacFcPanIdCompression |
+                     (MacModeShort << 10) | (MacModeShort << 14);
+            psdu[0] = (byte)fc;
+            psdu[1] = (byte)(fc >> 8);
+            psdu[2] = sequence;
+            psdu[3] = (byte)pan.Value;
+            psdu[4] = (byte)(pan.Value >> 8);
+            psdu[5] = (byte)destination;
+            psdu[6] = (byte)(destination >> 8);
+            psdu[7] = (byte)source;
+            psdu[8] = (byte)(source >> 8);
+            Buffer.BlockCopy(payload, 0, psdu, MacShortHeaderLength, payload.Length);
+            return psdu;
         }
 
         /// <summary>A data frame in this PAN from our short address (PAN ID compression, ack requested for unicast).</summary>

@@ -45,7 +45,7 @@ namespace Zsep.Stack.Node
         /// <summary>Sends a broadcast we originate or relay, then waits for its passive acknowledgements.</summary>
         private void BroadcastTransmit(BroadcastRecord record, NwkHeader header, byte[] payload, bool secure, Action<bool>? done)
         {
-            MacSend(MacDataFrame(0xFFFF, EncodeNwk(header, payload, secure)), r => done?.Invoke(r.Status == RadioTransmitStatus.Success));
+            MacSend(MacDataPsdu(0xFFFF, EncodeNwk(header, payload, secure)), done is null ? null : r => done(r.Status == RadioTransmitStatus.Success));
             if (header.Radius <= 1 || record.Heard is null)
             {
                 // Nobody relays a frame with radius 1: there is no passive acknowledgement to wait for.

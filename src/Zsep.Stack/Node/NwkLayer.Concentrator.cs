@@ -200,7 +200,7 @@ namespace Zsep.Stack.Node
                 () =>
                 {
                     Counters.NwkBroadcastsRelayed++;
-                    MacSend(MacDataFrame(0xFFFF, EncodeNwk(relayed, payload, true)));
+                    MacSend(MacDataPsdu(0xFFFF, EncodeNwk(relayed, payload, true)));
                 }));
         }
 

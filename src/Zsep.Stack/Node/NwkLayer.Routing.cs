@@ -265,7 +265,7 @@ namespace Zsep.Stack.Node
                 if (Role == NodeRole.EndDevice)
                 {
                     // An end device hands its broadcast to its parent by MAC unicast (3.6.5), which relays it.
-                    MacSend(MacDataFrame(_parentAddress, EncodeNwk(header, payload, secure)), r => done?.Invoke(r.Status == RadioTransmitStatus.Success));
+                    MacSend(MacDataPsdu(_parentAddress, EncodeNwk(header, payload, secure)), done is null ? null : r => done(r.Status == RadioTransmitStatus.Success));
                     return;
                 }
 
@@ -453,7 +453,7 @@ namespace Zsep.Stack.Node
                 return;
             }
 
-            MacSend(MacDataFrame(nextHop, frame), result =>
+            MacSend(MacDataPsdu(nextHop, frame), result =>
             {
                 bool ok = result.Status == RadioTransmitStatus.Success;
                 if (!ok)

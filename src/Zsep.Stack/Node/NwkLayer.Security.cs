@@ -24,7 +24,7 @@ namespace Zsep.Stack.Node
         {
             if (!secure)
             {
-                var plain = header with { Security = false };
+                NwkHeader plain = header.Security ? header with { Security = false } : header; // records: no copy when already so
                 byte[] bytes = new byte[plain.HeaderLength + payload.Length];
                 plain.Encode(bytes);
                 payload.CopyTo(bytes, plain.HeaderLength);
@@ -36,7 +36,7 @@ namespace Zsep.Stack.Node
             bool previous = _secureWithPreviousKey && _previousNetworkKey is not null;
             ZigbeeKey key = previous ? _previousNetworkKey! : _networkKey!;
             byte sequence = previous ? _previousNetworkKeySequence : _networkKeySequence;
-            byte[] headerBytes = (header with { Security = true }).ToArray();
+            byte[] headerBytes = (header.Security ? header : header with { Security = true }).ToArray();
             var aux = new AuxiliarySecurityHeader(SecurityLevel.EncMic32, KeyIdentifier.Network, NextNetworkFrameCounter(sequence), Ieee, sequence);
             byte[] secured = new byte[ZigbeeSecurity.SecuredLength(headerBytes.Length, aux, payload.Length)];
             ZigbeeSecurity.Secure(headerBytes, aux, payload, key, null, secured);

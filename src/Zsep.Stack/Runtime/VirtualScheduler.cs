@@ -26,11 +26,15 @@ namespace Zsep.Stack.Runtime
         private int _cancelled;
         private long _sequence;
 
+        // Every instant the loop reaches is start + a delay, so all share the start's offset: an item keeps only its UTC ticks.
+        private readonly TimeSpan _offset;
+
         public VirtualScheduler(int seed, DateTimeOffset? start = null)
         {
             Seed = seed;
             Random = new Random(seed);
             Now = start ?? DefaultEpoch;
+            _offset = Now.Offset;
         }
 
         public int Seed { get; }
@@ -48,7 +52,7 @@ namespace Zsep.Stack.Runtime
             get
             {
                 SkipCancelled();
-                return _count == 0 ? null : _heap[0].Item.Due;
+                return _count == 0 ? null : ToInstant(_heap[0].Due);
             }
         }
 
@@ -62,13 +66,14 @@ namespace Zsep.Stack.Runtime
                 throw new ArgumentNullException(nameof(action));
             }
 
-            var item = new Item(this, Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay), ++_sequence, action);
+            long due = (Now + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay)).UtcTicks;
+            var item = new Item(this, due, action);
             if (_count == _heap.Length)
             {
                 Array.Resize(ref _heap, _heap.Length * 2);
             }
 
-            SiftUp(_count++, new Entry(item));
+            SiftUp(_count++, new Entry(due, ++_sequence, item));
             return item;
         }
 
@@ -84,8 +89,9 @@ namespace Zsep.Stack.Runtime
             }
 
             Item next = _heap[0].Item;
+            long due = _heap[0].Due;
             RemoveTop();
-            Now = next.Due;
+            Now = ToInstant(due);
             EventsRun++;
             Action action = next.Action!;
             next.MarkRan();
@@ -121,6 +127,8 @@ namespace Zsep.Stack.Runtime
         /// <summary>Runs every event due within <paramref name="duration"/> and leaves time at its end.</summary>
         public void RunFor(TimeSpan duration, CancellationToken cancellationToken = default) =>
             RunUntil(() => false, duration, cancellationToken);
+
+        private DateTimeOffset ToInstant(long utcTicks) => new DateTimeOffset(utcTicks + _offset.Ticks, _offset);
 
         private static bool Before(in Entry x, in Entry y) => x.Due < y.Due || (x.Due == y.Due && x.Sequence < y.Sequence);
 
@@ -239,10 +247,10 @@ namespace Zsep.Stack.Runtime
 
         private readonly struct Entry
         {
-            public Entry(Item item)
+            public Entry(long due, long sequence, Item item)
             {
-                Due = item.Due.UtcTicks;
-                Sequence = item.Sequence;
+                Due = due;
+                Sequence = sequence;
                 Item = item;
             }
 
@@ -251,21 +259,20 @@ namespace Zsep.Stack.Runtime
             public readonly Item Item;
         }
 
+        /// <summary>A scheduled action: its key (due ticks, sequence) lives in the heap entry, so the item stays small.</summary>
         private sealed class Item : IScheduledItem
         {
             private readonly VirtualScheduler _owner;
+            private readonly long _due;
 
-            public Item(VirtualScheduler owner, DateTimeOffset due, long sequence, Action action)
+            public Item(VirtualScheduler owner, long dueUtcTicks, Action action)
             {
                 _owner = owner;
-                Due = due;
-                Sequence = sequence;
+                _due = dueUtcTicks;
                 Action = action;
             }
 
-            public DateTimeOffset Due { get; }
-
-            public readonly long Sequence;
+            public DateTimeOffset Due => _owner.ToInstant(_due);
 
             /// <summary>What to run; null once it ran or was cancelled.</summary>
             public Action? Action;

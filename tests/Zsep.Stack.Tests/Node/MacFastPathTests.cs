@@ -44,6 +44,32 @@ namespace Zsep.Stack.Tests.Node
             }
         }
 
+        [Theory]
+        [InlineData(0xFFFF, false)]
+        [InlineData(0x1234, false)]
+        [InlineData(0x0000, true)]
+        [InlineData(0xFFFD, false)]
+        public void The_written_data_psdu_is_what_the_encoder_makes(int destination, bool framePending)
+        {
+            var payload = new byte[] { 0x08, 0x02, 0xFC, 0xFF, 0x00, 0x00, 0x1E, 0x42, 0xAA };
+            var frame = new MacFrame
+            {
+                FrameType = MacFrameType.Data,
+                AckRequest = destination != 0xFFFF,
+                FramePending = framePending,
+                PanIdCompression = true,
+                SequenceNumber = 0xC3,
+                DestinationPanId = new PanId(0x1A2B),
+                DestinationAddress = MacAddress.FromShort((ushort)destination),
+                SourceAddress = MacAddress.FromShort(0xBEEF),
+                Payload = payload,
+            };
+            byte[] written = ZigbeeNode.WriteMacDataPsdu(0xC3, new PanId(0x1A2B), 0xBEEF, (ushort)destination, payload, framePending);
+            Assert.Equal(frame.ToArray(), written);
+            Assert.True(ZigbeeNode.IsShortAddressedDataFrame(written, out ushort source));
+            Assert.Equal(0xBEEF, source);
+        }
+
         [Fact]
         public void Other_frames_take_the_full_decode()
         {

@@ -8,6 +8,24 @@ namespace Zsep.Stack.Tests.Runtime
     public class VirtualSchedulerTests
     {
         [Fact]
+        public void Due_times_and_now_keep_the_start_offset()
+        {
+            var start = new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.FromHours(2));
+            var s = new VirtualScheduler(1, start);
+            IScheduledItem item = s.Schedule(TimeSpan.FromMilliseconds(1500), () => { });
+            IScheduledItem negative = s.Schedule(TimeSpan.FromSeconds(-3), () => { });
+            Assert.Equal(start + TimeSpan.FromMilliseconds(1500), item.Due);
+            Assert.Equal(start.Offset, item.Due.Offset);
+            Assert.Equal(start, negative.Due);
+            Assert.Equal(start, s.NextDue);
+            Assert.True(s.RunNext());
+            Assert.True(s.RunNext());
+            Assert.Equal(start + TimeSpan.FromMilliseconds(1500), s.Now);
+            Assert.Equal(start.Offset, s.Now.Offset);
+            Assert.True(item.IsDone);
+        }
+
+        [Fact]
         public void Events_run_in_time_order_then_in_the_order_scheduled()
         {
             var s = new VirtualScheduler(1);

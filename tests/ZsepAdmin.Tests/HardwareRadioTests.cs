@@ -37,7 +37,15 @@ namespace ZsepAdmin.Tests
             }
 
             _rcp = Process.Start(psi)!;
-            string? first = _rcp.StandardOutput.ReadLine();
+            // Bounded: an emulator that never comes up fails the test instead of stalling the run.
+            var firstLine = _rcp.StandardOutput.ReadLineAsync();
+            if (!firstLine.Wait(TimeSpan.FromSeconds(60)))
+            {
+                _rcp.Kill();
+                throw new TimeoutException("zsep-rcp printed no RADIO line within 60 s.");
+            }
+
+            string? first = firstLine.Result;
             Assert.NotNull(first);
             Assert.StartsWith("RADIO /dev/pts/", first);
             _radio = first!.Substring("RADIO ".Length);

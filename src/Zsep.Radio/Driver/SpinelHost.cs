@@ -197,9 +197,29 @@ namespace Zsep.Radio.Driver
         /// <summary>Blocking form of <see cref="PropertyAsync"/> for start-up (never on the stack's loop).</summary>
         public byte[] Property(SpinelCommandId command, SpinelPropertyId property, byte[]? value = null, TimeSpan? timeout = null)
         {
+            TimeSpan wait = timeout ?? DefaultTimeout;
+            Task<byte[]> reply = PropertyAsync(command, property, value, wait);
+            // The request times itself out; this bound is the guard in case that never happens (a starved thread
+            // pool delays timers and continuations): the caller gets an error, never a hang.
+            bool done;
             try
             {
-                return PropertyAsync(command, property, value, timeout).GetAwaiter().GetResult();
+                done = reply.Wait(wait + wait + TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                done = true; // failed: GetResult below throws what it failed with
+            }
+
+            if (!done)
+            {
+                Counters.Timeout();
+                throw new RadioUnavailableException(Name, $"The radio on {Name} did not answer {command} {property}, and the request did not time out either, within {(wait + wait).TotalSeconds + 5} s.");
+            }
+
+            try
+            {
+                return reply.GetAwaiter().GetResult();
             }
             catch (TimeoutException ex)
             {

@@ -93,6 +93,33 @@ namespace Zsep.Radio.Transport
 
         protected override void WriteCore(byte[] data) => _port!.BaseStream.Write(data, 0, data.Length);
 
-        protected override void CloseCore() => _port?.Dispose();
+        /// <summary>
+        /// Closes the port's stream first, then the port. On Unix, SerialPort.Dispose flushes before closing, and its
+        /// flush spins until the write queue is empty; once the port's I/O loop has ended (the device hung up: a USB
+        /// radio unplugged, a pseudo-terminal's master closed) a write queued after that is never taken off the
+        /// queue, so the flush never returns (System.IO.Ports 10.0, SerialStream.Unix Flush). Disposing the stream
+        /// fails what is queued and releases the handle without that flush; the port's Dispose then has nothing left
+        /// to wait for.
+        /// </summary>
+        protected override void CloseCore()
+        {
+            SerialPort? port = _port;
+            if (port is null)
+            {
+                return;
+            }
+
+            try
+            {
+                if (port.IsOpen)
+                {
+                    port.BaseStream.Dispose();
+                }
+            }
+            finally
+            {
+                port.Dispose();
+            }
+        }
     }
 }

@@ -22,7 +22,9 @@ namespace Zsep.Radio.Transport
 
         protected override void OpenCore()
         {
-            var client = new TcpClient { NoDelay = true };
+            // A peer that stops reading (a stalled ser2net) makes a blocking send wait forever once the socket's
+            // buffer is full: give up after two seconds instead (the write then fails the line).
+            var client = new TcpClient { NoDelay = true, SendTimeout = 2000 };
             try
             {
                 if (!client.ConnectAsync(Host, Port).Wait(TimeSpan.FromSeconds(5)))

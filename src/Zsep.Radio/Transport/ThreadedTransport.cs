@@ -6,10 +6,16 @@ namespace Zsep.Radio.Transport
     /// <summary>
     /// The common part of the stream transports: a reader thread that reads chunks and raises
     /// <see cref="DataReceived"/>, a write lock, and one <see cref="Closed"/> event whether the line was closed here
-    /// or failed (a read or write error, end of stream).
+    /// or failed (a read or write error, end of stream). Nothing here waits without a bound: a write that the line
+    /// does not take in time fails the line, and closing gives up on a <see cref="CloseCore"/> that does not return
+    /// within <see cref="CloseLimit"/> (the stuck close is left to a background thread), so <see cref="Closed"/> is
+    /// always raised and whoever waits on the radio gets a clear error instead of a hang.
     /// </summary>
     public abstract class ThreadedTransport : IByteTransport
     {
+        /// <summary>How long <see cref="Dispose"/> waits for the line to close (and for the reader thread to end).</summary>
+        public static readonly TimeSpan CloseLimit = TimeSpan.FromSeconds(3);
+
         private readonly object _writeLock = new object();
         private Thread? _reader;
         private int _closed;
@@ -68,6 +74,13 @@ namespace Zsep.Radio.Transport
                 {
                     WriteCore(copy);
                 }
+                catch (TimeoutException ex)
+                {
+                    // The line did not take the bytes in time (a serial port's write timeout): a radio that stops
+                    // reading, or a port whose I/O has died. Either way the line is unusable.
+                    Fail(ex);
+                    throw new RadioUnavailableException(Name, $"{Name} did not take the bytes in time: {ex.Message}", ex);
+                }
                 catch (Exception ex) when (ex is System.IO.IOException || ex is InvalidOperationException || ex is UnauthorizedAccessException || ex is ObjectDisposedException || ex is System.Net.Sockets.SocketException)
                 {
                     Fail(ex);
@@ -84,21 +97,41 @@ namespace Zsep.Radio.Transport
             }
 
             _open = false;
-            try
+            if (!CloseWithin(CloseLimit))
             {
-                CloseCore();
-            }
-            catch (Exception ex) when (ex is System.IO.IOException || ex is ObjectDisposedException || ex is InvalidOperationException)
-            {
-                // Closing a line that already failed.
+                // Closing hangs in the OS or the port library (System.IO.Ports' SerialPort.Dispose can wait forever
+                // for writes queued after its I/O loop ended). The close carries on in the background; callers go on.
+                Failure ??= new System.IO.IOException($"{Name} did not close within {CloseLimit.TotalSeconds} s.");
             }
 
             if (_reader is not null && _reader != Thread.CurrentThread)
             {
-                _reader.Join(TimeSpan.FromSeconds(2));
+                _reader.Join(CloseLimit);
             }
 
             Closed?.Invoke(Failure);
+        }
+
+        /// <summary>Runs <see cref="CloseCore"/> on a helper thread and waits at most <paramref name="limit"/> for it.</summary>
+        private bool CloseWithin(TimeSpan limit)
+        {
+            var closer = new Thread(() =>
+            {
+                try
+                {
+                    CloseCore();
+                }
+                catch (Exception ex) when (!(ex is OutOfMemoryException))
+                {
+                    // Closing a line that already failed.
+                }
+            })
+            {
+                IsBackground = true,
+                Name = "zsep-close " + Name,
+            };
+            closer.Start();
+            return closer.Join(limit);
         }
 
         /// <summary>Opens the line (throws on failure).</summary>
@@ -109,7 +142,7 @@ namespace Zsep.Radio.Transport
 
         protected abstract void WriteCore(byte[] data);
 
-        /// <summary>Closes the line; a blocked <see cref="ReadCore"/> must return or throw soon after.</summary>
+        /// <summary>Closes the line (on a helper thread, bounded by <see cref="CloseLimit"/>); a blocked <see cref="ReadCore"/> must return or throw soon after.</summary>
         protected abstract void CloseCore();
 
         private void ReadLoop()
@@ -156,7 +189,9 @@ namespace Zsep.Radio.Transport
                 Failure = error;
             }
 
-            ThreadPool.QueueUserWorkItem(_ => Dispose());
+            // Closed on a thread of its own: the failing reader or writer goes on at once, and a starved thread pool
+            // cannot delay the news that the line is gone.
+            new Thread(Dispose) { IsBackground = true, Name = "zsep-fail " + Name }.Start();
         }
     }
 }

@@ -14,6 +14,7 @@ namespace Zsep.Simulation.Rcp
     public sealed class PseudoTerminal : IDisposable
     {
         private int _slaveFd;
+        private int _masterTaken;
 
         private PseudoTerminal(int master, int slave, string path)
         {
@@ -61,7 +62,16 @@ namespace Zsep.Simulation.Rcp
         }
 
         /// <summary>The master end as a transport (for the emulator). Disposing it closes the master: the port is "unplugged".</summary>
-        public IByteTransport CreateMasterTransport() => new MasterTransport(MasterFd, SlavePath);
+        public IByteTransport CreateMasterTransport()
+        {
+            // The transport owns the descriptor and closes it: a second owner would close it twice.
+            if (Interlocked.Exchange(ref _masterTaken, 1) != 0)
+            {
+                throw new InvalidOperationException($"The master of {SlavePath} has a transport already.");
+            }
+
+            return new MasterTransport(MasterFd, SlavePath);
+        }
 
         public void Dispose()
         {
@@ -72,84 +82,178 @@ namespace Zsep.Simulation.Rcp
             }
         }
 
+        /// <summary>
+        /// The master end, as a UART on the radio's side sees its line: writes never block for long (the master is
+        /// non-blocking; bytes the host does not read within <see cref="WriteLimit"/> are lost, as on a line whose
+        /// receiver stopped reading, and counted), and the descriptor is held by a <see cref="SafeHandle"/> so that
+        /// closing it while the reader polls or a write is under way never lets a later open() reuse the number under
+        /// their feet (a stale read or write would otherwise land on whatever the process opened next).
+        /// </summary>
         private sealed class MasterTransport : ThreadedTransport
         {
-            private int _fd;
+            /// <summary>How long a write waits for the host to make room before the rest of it is dropped.</summary>
+            private static readonly TimeSpan WriteLimit = TimeSpan.FromSeconds(2);
+
+            private readonly FdHandle _fd;
+            private readonly ManualResetEventSlim _closing = new ManualResetEventSlim(false);
+            private long _dropped;
+            private volatile bool _stalled;
 
             public MasterTransport(int fd, string slave)
                 : base("pty-master:" + slave)
             {
-                _fd = fd;
+                _fd = new FdHandle(fd);
             }
+
+            /// <summary>Bytes dropped because the host did not read them in time.</summary>
+            public long BytesDropped => Interlocked.Read(ref _dropped);
 
             protected override void OpenCore()
             {
+                int flags = Native.fcntl(_fd.Fd, Native.F_GETFL, 0);
+                if (flags < 0 || Native.fcntl(_fd.Fd, Native.F_SETFL, flags | Native.O_NONBLOCK) < 0)
+                {
+                    throw new System.IO.IOException($"fcntl(O_NONBLOCK) on the pty master failed: errno {Marshal.GetLastWin32Error()}");
+                }
             }
 
             protected override int ReadCore(byte[] buffer)
             {
-                int fd = Volatile.Read(ref _fd);
-                if (fd < 0)
+                bool held = false;
+                try
+                {
+                    _fd.DangerousAddRef(ref held);
+                }
+                catch (ObjectDisposedException)
                 {
                     return -1;
                 }
 
-                var poll = new Native.PollFd { Fd = fd, Events = 1 /* POLLIN */ };
-                int ready = Native.poll(ref poll, 1, 200);
-                if (ready <= 0)
+                try
                 {
-                    return 0;
-                }
+                    var poll = new Native.PollFd { Fd = _fd.Fd, Events = Native.POLLIN };
+                    int ready = Native.poll(ref poll, 1, 200);
+                    if (ready <= 0)
+                    {
+                        return 0;
+                    }
 
-                long n = (long)Native.read(fd, buffer, (UIntPtr)buffer.Length);
-                if (n < 0)
-                {
+                    long n = (long)Native.read(_fd.Fd, buffer, (UIntPtr)buffer.Length);
+                    if (n >= 0)
+                    {
+                        return (int)n;
+                    }
+
                     int errno = Marshal.GetLastWin32Error();
-                    // EIO: no slave is open just now (the port is being reopened); wait for one.
-                    return errno == 5 || errno == 11 || errno == 4 ? 0 : -1;
-                }
+                    if (errno == Native.EIO)
+                    {
+                        // No slave is open just now (the port is being reopened): poll reports a hang-up at once, so
+                        // wait a little rather than spin, and wake at once when closed here.
+                        _closing.Wait(50);
+                        return 0;
+                    }
 
-                return (int)n;
+                    return errno == Native.EAGAIN || errno == Native.EINTR ? 0 : -1;
+                }
+                finally
+                {
+                    if (held)
+                    {
+                        _fd.DangerousRelease();
+                    }
+                }
             }
 
             protected override void WriteCore(byte[] data)
             {
-                int offset = 0;
+                bool held = false;
+                try
                 {
+                    _fd.DangerousAddRef(ref held);
+                }
+                catch (ObjectDisposedException ex)
+                {
+                    throw new System.IO.IOException("The pty master is closed.", ex);
+                }
+
+                try
+                {
+                    int offset = 0;
+                    var waited = System.Diagnostics.Stopwatch.StartNew(); // wall time: a bound on I/O, not stack timing
                     while (offset < data.Length)
                     {
                         byte[] rest = offset == 0 ? data : data.AsSpan(offset).ToArray();
-                        long n = (long)Native.write(_fd, rest, (UIntPtr)rest.Length);
-                        if (n < 0)
+                        long n = (long)Native.write(_fd.Fd, rest, (UIntPtr)rest.Length);
+                        if (n >= 0)
                         {
-                            int errno = Marshal.GetLastWin32Error();
-                            if (errno == 11 || errno == 4)
-                            {
-                                var poll = new Native.PollFd { Fd = _fd, Events = 4 /* POLLOUT */ };
-                                Native.poll(ref poll, 1, 100);
-                                continue;
-                            }
+                            offset += (int)n;
+                            _stalled &= n == 0;
+                            continue;
+                        }
 
+                        int errno = Marshal.GetLastWin32Error();
+                        if (errno != Native.EAGAIN && errno != Native.EINTR)
+                        {
                             throw new System.IO.IOException($"write to the pty master failed: errno {errno}");
                         }
 
-                        offset += (int)n;
+                        if (_stalled || waited.Elapsed > WriteLimit || _closing.IsSet)
+                        {
+                            // The host has not read for a while: what it does not take is lost, as on a real line,
+                            // and so is what follows at once, until the host reads again.
+                            _stalled = true;
+                            Interlocked.Add(ref _dropped, data.Length - offset);
+                            return;
+                        }
+
+                        var poll = new Native.PollFd { Fd = _fd.Fd, Events = Native.POLLOUT };
+                        Native.poll(ref poll, 1, 100);
+                    }
+                }
+                finally
+                {
+                    if (held)
+                    {
+                        _fd.DangerousRelease();
                     }
                 }
             }
 
             protected override void CloseCore()
             {
-                int fd = Interlocked.Exchange(ref _fd, -1);
-                if (fd >= 0)
-                {
-                    Native.close(fd);
-                }
+                _closing.Set();
+                _fd.Dispose(); // closes the descriptor once no read or write holds it
             }
+        }
+
+        /// <summary>A file descriptor closed exactly once, after the last use in progress ends.</summary>
+        private sealed class FdHandle : SafeHandle
+        {
+            public FdHandle(int fd)
+                : base(new IntPtr(-1), ownsHandle: true)
+            {
+                SetHandle(new IntPtr(fd));
+            }
+
+            public int Fd => (int)handle;
+
+            public override bool IsInvalid => handle == new IntPtr(-1);
+
+            protected override bool ReleaseHandle() => Native.close((int)handle) == 0;
         }
 
         private static class Native
         {
+            public const short POLLIN = 1;
+            public const short POLLOUT = 4;
+            public const int EINTR = 4;
+            public const int EIO = 5;
+            public const int EAGAIN = 11;
+            public const int F_GETFL = 3;
+            public const int F_SETFL = 4;
+            public const int O_NONBLOCK = 0x800; // Linux (x86-64 and arm64): 04000
+
+
             [StructLayout(LayoutKind.Sequential)]
             public struct PollFd
             {
@@ -184,6 +288,9 @@ namespace Zsep.Simulation.Rcp
 
             [DllImport("libc.so.6", SetLastError = true)]
             public static extern int close(int fd);
+
+            [DllImport("libc.so.6", SetLastError = true)]
+            public static extern int fcntl(int fd, int command, int argument);
         }
     }
 }

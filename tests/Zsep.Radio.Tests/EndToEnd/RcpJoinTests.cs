@@ -101,19 +101,22 @@ namespace Zsep.Radio.Tests.EndToEnd
         [Fact]
         public void Twenty_meters_join_through_a_pseudo_terminal_and_System_IO_Ports()
         {
-            if (!PseudoTerminal.IsSupported)
+            Bounded.Run(nameof(Twenty_meters_join_through_a_pseudo_terminal_and_System_IO_Ports), () =>
             {
-                return;
-            }
+                if (!PseudoTerminal.IsSupported)
+                {
+                    return;
+                }
 
-            var pty = PseudoTerminal.Open();
-            using RcpNetwork net = RcpNetwork.Form(pty.SlavePath, pty.CreateMasterTransport(), a => a.CreateTransport(), seed: 7, channel: null);
-            net.Keep(pty);
-            Assert.IsType<SerialTransport>(net.HostLine);
-            Assert.Equal(SerialTransport.DefaultBaudRate, ((SerialTransport)net.HostLine).BaudRate);
-            Assert.Contains("ZSEP-RCP-EMULATOR", net.Radio.Info.FirmwareVersion);
-            Assert.Equal(RcpNetwork.RcpIeee, net.Gateway.Config.CoordinatorIeee);
-            JoinTwenty(net, "pty " + pty.SlavePath);
+                var pty = PseudoTerminal.Open();
+                using RcpNetwork net = RcpNetwork.Form(pty.SlavePath, pty.CreateMasterTransport(), a => a.CreateTransport(), seed: 7, channel: null);
+                net.Keep(pty);
+                Assert.IsType<SerialTransport>(net.HostLine);
+                Assert.Equal(SerialTransport.DefaultBaudRate, ((SerialTransport)net.HostLine).BaudRate);
+                Assert.Contains("ZSEP-RCP-EMULATOR", net.Radio.Info.FirmwareVersion);
+                Assert.Equal(RcpNetwork.RcpIeee, net.Gateway.Config.CoordinatorIeee);
+                JoinTwenty(net, "pty " + pty.SlavePath);
+            });
         }
 
         [Fact]
@@ -130,13 +133,16 @@ namespace Zsep.Radio.Tests.EndToEnd
 
         private void JoinOver(LineFaults faults, string what, bool assertLoss = false)
         {
-            using RcpNetwork net = OverMemory(faults);
-            JoinTwenty(net, what);
-            if (assertLoss)
+            Bounded.Run("twenty meters over " + what, () =>
             {
-                Assert.True(((FaultyTransport)net.HostLine).BytesDropped > 0);
-                Assert.True(net.Radio.Link.FcsErrors + net.Radio.Link.InvalidFrames + net.Radio.Link.Timeouts > 0, "lost bytes must show as bad frames or timeouts");
-            }
+                using RcpNetwork net = OverMemory(faults);
+                JoinTwenty(net, what);
+                if (assertLoss)
+                {
+                    Assert.True(((FaultyTransport)net.HostLine).BytesDropped > 0);
+                    Assert.True(net.Radio.Link.FcsErrors + net.Radio.Link.InvalidFrames + net.Radio.Link.Timeouts > 0, "lost bytes must show as bad frames or timeouts");
+                }
+            });
         }
 
         /// <summary>
@@ -147,73 +153,82 @@ namespace Zsep.Radio.Tests.EndToEnd
         [Fact]
         public void The_network_keeps_running_between_commands_on_a_real_time_radio()
         {
-            using RcpNetwork net = OverMemory(null, seed: 11);
-            net.AddMeters(5);
-            using (net.Gateway.EnterForeground())
+            Bounded.Run(nameof(The_network_keeps_running_between_commands_on_a_real_time_radio), () =>
             {
-                net.Gateway.PermitJoin(254);
-            }
-
-            net.Gateway.StartBackgroundLoop();
-            Assert.True(net.Gateway.RunsInBackground);
-            var wall = Stopwatch.StartNew();
-            int joined = 0;
-            while (joined < 5 && wall.Elapsed < TimeSpan.FromSeconds(40))
-            {
-                System.Threading.Thread.Sleep(100); // real serial I/O: waiting in real time is the point
+                using RcpNetwork net = OverMemory(null, seed: 11);
+                net.AddMeters(5);
                 using (net.Gateway.EnterForeground())
                 {
-                    joined = net.Gateway.GetNodes().Count;
+                    net.Gateway.PermitJoin(254);
                 }
-            }
 
-            Assert.Equal(5, joined);
-            using (net.Gateway.EnterForeground())
-            {
-                DateTimeOffset before = net.Gateway.Scheduler.Now;
-                net.Gateway.RunFor(TimeSpan.FromSeconds(5));
-                Assert.True(net.Gateway.Scheduler.Now >= before + TimeSpan.FromSeconds(5));
-                var read = net.Gateway.ReadAttributes(RcpNetwork.IeeeFor(1), null, 0x0000, new ushort[] { 0x0004 }, TimeSpan.FromSeconds(20));
-                Assert.Equal(Zsep.Simulation.Devices.SeDeviceApplication.Manufacturer, Assert.Single(read).Value);
-            }
+                net.Gateway.StartBackgroundLoop();
+                Assert.True(net.Gateway.RunsInBackground);
+                var wall = Stopwatch.StartNew();
+                int joined = 0;
+                while (joined < 5 && wall.Elapsed < TimeSpan.FromSeconds(40))
+                {
+                    System.Threading.Thread.Sleep(100); // real serial I/O: waiting in real time is the point
+                    using (net.Gateway.EnterForeground())
+                    {
+                        joined = net.Gateway.GetNodes().Count;
+                    }
+                }
+
+                Assert.Equal(5, joined);
+                using (net.Gateway.EnterForeground())
+                {
+                    DateTimeOffset before = net.Gateway.Scheduler.Now;
+                    net.Gateway.RunFor(TimeSpan.FromSeconds(5));
+                    Assert.True(net.Gateway.Scheduler.Now >= before + TimeSpan.FromSeconds(5));
+                    var read = net.Gateway.ReadAttributes(RcpNetwork.IeeeFor(1), null, 0x0000, new ushort[] { 0x0004 }, TimeSpan.FromSeconds(20));
+                    Assert.Equal(Zsep.Simulation.Devices.SeDeviceApplication.Manufacturer, Assert.Single(read).Value);
+                }
+            });
         }
 
         [Fact]
         public void A_radio_that_resets_itself_mid_join_is_configured_again_and_the_join_carries_on()
         {
-            using RcpNetwork net = OverMemory(null, seed: 9);
-            net.AddMeters(Meters);
-            net.Gateway.PermitJoin(254);
-            Assert.True(net.Gateway.RunUntil(() => net.Gateway.GetNodes().Count >= 5, JoinLimit), "the first five join");
-            net.Rcp.Invoke(() => net.Rcp.Emulator.SimulateReset());
-            Assert.True(net.Gateway.RunUntil(() => net.Radio.Counters.Resets == 1, TimeSpan.FromSeconds(10)), "the reset is seen");
-            Assert.True(net.Gateway.RunUntil(() => net.Gateway.GetNodes().Count >= Meters, JoinLimit), $"{net.Gateway.GetNodes().Count} joined after the reset");
-            // The radio was given its settings again: it still filters for our PAN and short address.
-            Assert.Equal(net.Gateway.Config.PanId, net.Rcp.Invoke(() => net.Rcp.Emulator.Radio.Configuration.PanId));
-            Assert.Equal(0, net.Rcp.Invoke(() => (int)net.Rcp.Emulator.Radio.Configuration.ShortAddress));
+            Bounded.Run(nameof(A_radio_that_resets_itself_mid_join_is_configured_again_and_the_join_carries_on), () =>
+            {
+                using RcpNetwork net = OverMemory(null, seed: 9);
+                net.AddMeters(Meters);
+                net.Gateway.PermitJoin(254);
+                Assert.True(net.Gateway.RunUntil(() => net.Gateway.GetNodes().Count >= 5, JoinLimit), "the first five join");
+                net.Rcp.Invoke(() => net.Rcp.Emulator.SimulateReset());
+                Assert.True(net.Gateway.RunUntil(() => net.Radio.Counters.Resets == 1, TimeSpan.FromSeconds(10)), "the reset is seen");
+                Assert.True(net.Gateway.RunUntil(() => net.Gateway.GetNodes().Count >= Meters, JoinLimit), $"{net.Gateway.GetNodes().Count} joined after the reset");
+                // The radio was given its settings again: it still filters for our PAN and short address.
+                Assert.Equal(net.Gateway.Config.PanId, net.Rcp.Invoke(() => net.Rcp.Emulator.Radio.Configuration.PanId));
+                Assert.Equal(0, net.Rcp.Invoke(() => (int)net.Rcp.Emulator.Radio.Configuration.ShortAddress));
+            });
         }
 
         [Fact]
         public void Garbage_on_the_line_is_skipped_and_counted()
         {
-            using RcpNetwork net = OverMemory(new LineFaults());
-            var line = (FaultyTransport)net.HostLine;
-            net.AddMeters(Meters);
-            net.Gateway.PermitJoin(254);
-            var random = new Random(4);
-            long fcsBefore = net.Radio.Link.FcsErrors;
-            for (int round = 0; round < 20 && net.Gateway.GetNodes().Count < Meters; round++)
+            Bounded.Run(nameof(Garbage_on_the_line_is_skipped_and_counted), () =>
             {
-                byte[] junk = new byte[64];
-                random.NextBytes(junk);
-                junk[10] = 0x7E;
-                junk[40] = 0x7E; // a "frame" between two flags with a wrong FCS
-                line.InjectReceived(junk);
-                net.Gateway.RunFor(TimeSpan.FromSeconds(5));
-            }
+                using RcpNetwork net = OverMemory(new LineFaults());
+                var line = (FaultyTransport)net.HostLine;
+                net.AddMeters(Meters);
+                net.Gateway.PermitJoin(254);
+                var random = new Random(4);
+                long fcsBefore = net.Radio.Link.FcsErrors;
+                for (int round = 0; round < 20 && net.Gateway.GetNodes().Count < Meters; round++)
+                {
+                    byte[] junk = new byte[64];
+                    random.NextBytes(junk);
+                    junk[10] = 0x7E;
+                    junk[40] = 0x7E; // a "frame" between two flags with a wrong FCS
+                    line.InjectReceived(junk);
+                    net.Gateway.RunFor(TimeSpan.FromSeconds(5));
+                }
 
-            Assert.True(net.Gateway.RunUntil(() => net.Gateway.GetNodes().Count >= Meters, JoinLimit), $"{net.Gateway.GetNodes().Count} joined");
-            Assert.True(net.Radio.Link.FcsErrors + net.Radio.Link.InvalidFrames > fcsBefore, "garbage between flags is a counted bad frame");
+                Assert.True(net.Gateway.RunUntil(() => net.Gateway.GetNodes().Count >= Meters, JoinLimit), $"{net.Gateway.GetNodes().Count} joined");
+                Assert.True(net.Radio.Link.FcsErrors + net.Radio.Link.InvalidFrames > fcsBefore, "garbage between flags is a counted bad frame");
+            });
         }
     }
 }

@@ -31,7 +31,7 @@ namespace Zsep.Radio.Tests.Runtime
         {
             var loop = new RealTimeScheduler(1);
             int ranOn = -1;
-            var poster = new Thread(() => loop.Post(() => ranOn = Environment.CurrentManagedThreadId));
+            var poster = new Thread(() => loop.Post(() => ranOn = Environment.CurrentManagedThreadId)) { IsBackground = true };
             poster.Start();
             Assert.True(loop.RunUntil(() => ranOn != -1, TimeSpan.FromSeconds(5)));
             Assert.Equal(Environment.CurrentManagedThreadId, ranOn);
@@ -50,7 +50,7 @@ namespace Zsep.Radio.Tests.Runtime
         public void A_fault_is_thrown_to_the_driver_at_once()
         {
             var loop = new RealTimeScheduler(1);
-            new Thread(() => loop.Fault(new InvalidOperationException("port gone"))).Start();
+            new Thread(() => loop.Fault(new InvalidOperationException("port gone"))) { IsBackground = true }.Start();
             var wall = Stopwatch.StartNew();
             var error = Assert.Throws<InvalidOperationException>(() => loop.RunFor(TimeSpan.FromMinutes(5)));
             Assert.Equal("port gone", error.Message);
@@ -99,12 +99,13 @@ namespace Zsep.Radio.Tests.Runtime
                 inside.Set();
                 return release.IsSet;
             }, TimeSpan.FromSeconds(30)));
+            t.IsBackground = true;
             t.Start();
-            inside.Wait(5000);
+            Assert.True(inside.Wait(TimeSpan.FromSeconds(30)), "the first driver did not start");
             Assert.Throws<InvalidOperationException>(() => loop.RunFor(TimeSpan.FromSeconds(1)));
             release.Set();
             loop.Post(() => { });
-            t.Join();
+            Assert.True(t.Join(TimeSpan.FromSeconds(60)), "the first driver did not return");
         }
     }
 }

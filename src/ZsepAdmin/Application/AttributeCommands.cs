@@ -175,22 +175,8 @@ namespace ZsepAdmin.Commands
     /// <summary>Write-ZsepAttribute: writes one attribute of a node (ZCL Write Attributes) and returns its status.</summary>
     [Cmdlet(VerbsCommunications.Write, "ZsepAttribute", SupportsShouldProcess = true)]
     [OutputType(typeof(ZsepAttributeStatus))]
-    public sealed class WriteZsepAttributeCommand : ZsepNetworkCmdlet
+    public sealed class WriteZsepAttributeCommand : NodeClusterCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Ieee")]
-        [ArgumentCompleter(typeof(IeeeCompleter))]
-        public Eui64 Node { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 240)]
-        public byte? Endpoint { get; set; }
-
-        [Parameter(Mandatory = true)]
-        [ArgumentCompleter(typeof(ClusterNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string Cluster { get; set; } = "";
-
         [Parameter(Mandatory = true)]
         [ArgumentCompleter(typeof(AttributeNameCompleter))]
         [ValidateNotNullOrEmpty]

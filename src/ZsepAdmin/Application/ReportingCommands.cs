@@ -10,22 +10,8 @@ namespace ZsepAdmin.Commands
     /// <summary>Set-ZsepReporting: asks a node to report attributes to the gateway (ZCL Configure Reporting, 2.5.7).</summary>
     [Cmdlet(VerbsCommon.Set, "ZsepReporting", SupportsShouldProcess = true)]
     [OutputType(typeof(ZsepAttributeStatus))]
-    public sealed class SetZsepReportingCommand : ZsepNetworkCmdlet
+    public sealed class SetZsepReportingCommand : NodeClusterCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("Ieee")]
-        [ArgumentCompleter(typeof(IeeeCompleter))]
-        public Eui64 Node { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, 240)]
-        public byte? Endpoint { get; set; }
-
-        [Parameter(Mandatory = true)]
-        [ArgumentCompleter(typeof(ClusterNameCompleter))]
-        [ValidateNotNullOrEmpty]
-        public string Cluster { get; set; } = "";
-
         [Parameter(Mandatory = true)]
         [ArgumentCompleter(typeof(AttributeNameCompleter))]
         [ValidateNotNullOrEmpty]

@@ -49,10 +49,11 @@ namespace ZsepAdmin.Commands
         public static CryptoSuite? Suite(int? suite) => suite is int s ? (CryptoSuite)s : null;
     }
 
-    /// <summary>Import-ZsepCertificate: the gateway's certificate and private key (or a device's certificate), checked against the trusted roots.</summary>
-    [Cmdlet(VerbsData.Import, "ZsepCertificate", SupportsShouldProcess = true, DefaultParameterSetName = "Path")]
-    [OutputType(typeof(ZsepCertificate))]
-    public sealed class ImportZsepCertificateCommand : ZsepNetworkCmdlet
+    /// <summary>
+    /// Base of Import-ZsepCertificate and Test-ZsepCertificate: a certificate from a file, as hex, or a test certificate
+    /// object from the pipeline, with an optional private key and crypto suite.
+    /// </summary>
+    public abstract class CertificateInputCmdlet : ZsepNetworkCmdlet
     {
         /// <summary>A file: the Certicom text form, PEM, hex text or raw binary.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
@@ -78,7 +79,13 @@ namespace ZsepAdmin.Commands
         [Parameter(ParameterSetName = "Hex")]
         [ValidateSet("1", "2")]
         public int? CryptoSuite { get; set; }
+    }
 
+    /// <summary>Import-ZsepCertificate: the gateway's certificate and private key (or a device's certificate), checked against the trusted roots.</summary>
+    [Cmdlet(VerbsData.Import, "ZsepCertificate", SupportsShouldProcess = true, DefaultParameterSetName = "Path")]
+    [OutputType(typeof(ZsepCertificate))]
+    public sealed class ImportZsepCertificateCommand : CertificateInputCmdlet
+    {
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();
@@ -192,28 +199,8 @@ namespace ZsepAdmin.Commands
     /// <summary>Test-ZsepCertificate: checks a certificate (and private key) against the network's trusted roots and says why it fails.</summary>
     [Cmdlet(VerbsDiagnostic.Test, "ZsepCertificate", DefaultParameterSetName = "Path")]
     [OutputType(typeof(ZsepCertificateTest))]
-    public sealed class TestZsepCertificateCommand : ZsepNetworkCmdlet
+    public sealed class TestZsepCertificateCommand : CertificateInputCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Path")]
-        [ValidateNotNullOrEmpty]
-        public string? Path { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "Hex")]
-        [ValidateNotNullOrEmpty]
-        public string? Hex { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = "Object", ValueFromPipeline = true)]
-        public ZsepTestCertificate? InputObject { get; set; }
-
-        [Parameter(ParameterSetName = "Path")]
-        [Parameter(ParameterSetName = "Hex")]
-        public string? PrivateKey { get; set; }
-
-        [Parameter(ParameterSetName = "Path")]
-        [Parameter(ParameterSetName = "Hex")]
-        [ValidateSet("1", "2")]
-        public int? CryptoSuite { get; set; }
-
         protected override void ProcessRecord()
         {
             Gateway gateway = ResolveNetwork();

@@ -6,7 +6,6 @@ using Zsep.Radio.Hdlc;
 using Zsep.Radio.Spinel;
 using Zsep.Simulation.Rcp;
 using Zsep.Radio.Transport;
-using Zsep.Simulation.Rcp;
 using Zsep.Stack.Radio;
 using Zsep.Stack.Runtime;
 using Zsep.Stack.Types;

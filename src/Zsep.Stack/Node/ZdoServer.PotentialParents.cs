@@ -17,7 +17,7 @@ namespace Zsep.Stack.Node
     /// are lost, so one active scan often hears only some of them. An end device whose table lists no router but its
     /// parent therefore scans its own channel again when it is asked for its neighbor table (up to
     /// <see cref="PotentialParentScanRequests"/> beacon requests, each followed by the join scan's listening time,
-    /// until one other router is heard) and answers after; <see cref="ScanForPotentialParents"/> scans on demand (the
+    /// until one other router is heard) and answers after; <see cref="ScanForPotentialParents(int)"/> scans on demand (the
     /// scan a device does before a rejoin). Scanning right after every join instead was measured: it perturbed the
     /// 1,000-device join benchmark (8 % more events), so the scan waits until someone asks.
     /// </para>
@@ -70,6 +70,7 @@ namespace Zsep.Stack.Node
 
         private bool HasPotentialParent => _neighbors.Values.Any(n => n.Relationship != NeighborRelationship.Parent && n.IsRouter);
 
+        /// <param name="requests">Beacon requests at most.</param>
         /// <param name="untilFound">Stop after the request that found a first potential parent.</param>
         /// <param name="done">Called when the scan ends (at once when none could start).</param>
         private void ScanForPotentialParents(int requests, bool untilFound, Action? done)
@@ -121,7 +122,7 @@ namespace Zsep.Stack.Node
             answer();
         }
 
-        /// <summary>A beacon heard during <see cref="ScanForPotentialParents"/>: a router of our network is kept.</summary>
+        /// <summary>A beacon heard during <see cref="ScanForPotentialParents(int)"/>: a router of our network is kept.</summary>
         private bool OnPotentialParentBeacon(MacFrame frame, byte lqi)
         {
             if (!_potentialParentScan)

@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 namespace ZsepAdmin.Infrastructure
 {
@@ -21,7 +22,7 @@ namespace ZsepAdmin.Infrastructure
     /// </para>
     /// On .NET Core (PowerShell 7) nothing is installed: its loader already does both.
     /// </summary>
-    public sealed class ModuleDependencies : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+    public sealed class ModuleDependencies : IModuleAssemblyInitializer
     {
         private static ResolveEventHandler? s_handler;
 
@@ -31,31 +32,29 @@ namespace ZsepAdmin.Infrastructure
         /// <summary>True in Windows PowerShell (.NET Framework), where the resolver is needed.</summary>
         public static bool IsNetFramework => RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
-        /// <inheritdoc/>
+        /// <summary>
+        /// Installs the resolver once per process (every runspace that imports the module shares it, so it stays installed
+        /// after a Remove-Module: it answers only for files in the module's own folder).
+        /// </summary>
         public void OnImport()
         {
-            if (!IsNetFramework || s_handler is not null)
+            if (!IsNetFramework)
             {
                 return;
             }
 
             string dir = ModuleDirectory;
-            s_handler = (_, args) => Resolve(dir, new AssemblyName(args.Name)) is string path ? Assembly.LoadFrom(path) : null;
-            AppDomain.CurrentDomain.AssemblyResolve += s_handler;
+            ResolveEventHandler handler = (_, args) => Resolve(dir, new AssemblyName(args.Name)) is string path ? Assembly.LoadFrom(path) : null;
+            if (Interlocked.CompareExchange(ref s_handler, handler, null) is not null)
+            {
+                return;
+            }
+
+            AppDomain.CurrentDomain.AssemblyResolve += handler;
             if (NativeSqlitePath(dir, RuntimeInformation.ProcessArchitecture) is string native && File.Exists(native))
             {
                 // A failed load leaves SQLite's own error (naming e_sqlite3) for the first store access: nothing to do here.
                 _ = LoadLibraryW(native);
-            }
-        }
-
-        /// <inheritdoc/>
-        public void OnRemove(PSModuleInfo psModuleInfo)
-        {
-            if (s_handler is not null)
-            {
-                AppDomain.CurrentDomain.AssemblyResolve -= s_handler;
-                s_handler = null;
             }
         }
 

@@ -242,7 +242,7 @@ namespace Zsep.Stack.Application
             if (OutgoingFilter?.Invoke(destination, profileId, frame.ClusterId) is string refused)
             {
                 Dropped(refused);
-                Scheduler.Schedule(TimeSpan.Zero, () => completed?.Invoke(ApsDeliveryStatus.NoRoute));
+                Scheduler.Schedule(TimeSpan.Zero, () => completed?.Invoke(ApsDeliveryStatus.NotSent));
                 return;
             }
 

@@ -28,10 +28,12 @@ namespace Zsep.Stack.Capture
         public Action<CapturedFrame>? Sink { get; set; }
 
         /// <summary>
-        /// Called with a frame's PSDU when the radio reports NoAck for it (no acknowledgement after macMaxFrameRetries):
-        /// the gateway marks that neighbour unreachable. Null: transmissions are passed through untouched.
+        /// Called, during the radio's completion, with the PSDU of a frame that asked for an acknowledgement and whether it
+        /// got one (false: NoAck after macMaxFrameRetries): the gateway marks that neighbour unreachable on a NoAck, and
+        /// counts an acknowledgement as hearing from it. The PSDU is valid only during the call. Null: transmissions are
+        /// passed through untouched.
         /// </summary>
-        public Action<byte[]>? TransmitNoAck { get; set; }
+        public Action<ReadOnlyMemory<byte>, bool>? TransmitDone { get; set; }
 
         public string Name => _radio.Name;
 
@@ -52,8 +54,8 @@ namespace Zsep.Stack.Capture
                 Channel = _radio.Configuration.Channel,
                 Direction = CaptureDirection.Sent,
             });
-            Action<byte[]>? noAck = TransmitNoAck;
-            if (noAck is null)
+            Action<ReadOnlyMemory<byte>, bool>? done = TransmitDone;
+            if (done is null || psdu.Length == 0 || (psdu.Span[0] & 0x20) == 0) // frame control: acknowledgement request (IEEE 802.15.4 7.2.1.1.4)
             {
                 _radio.Transmit(psdu, options, completed);
                 return;
@@ -61,9 +63,9 @@ namespace Zsep.Stack.Capture
 
             _radio.Transmit(psdu, options, result =>
             {
-                if (result.Status == RadioTransmitStatus.NoAck)
+                if (result.Status == RadioTransmitStatus.Success || result.Status == RadioTransmitStatus.NoAck)
                 {
-                    noAck(psdu.ToArray());
+                    done(psdu, result.Status == RadioTransmitStatus.Success);
                 }
 
                 completed(result);
@@ -79,7 +81,7 @@ namespace Zsep.Stack.Capture
         {
             _radio.FrameReceived -= OnFrameReceived;
             Sink = null;
-            TransmitNoAck = null;
+            TransmitDone = null;
         }
 
         private void OnFrameReceived(RadioFrame frame)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using Zsep.Stack.Mac;
 using Zsep.Stack.Node;
 using Zsep.Stack.State;
 using Zsep.Stack.Types;
@@ -34,27 +33,37 @@ namespace Zsep.Stack.Gateway
             }
 
             Coordinator.DeliveryFailed += OnDeliveryFailed;
-            _tap.TransmitNoAck = OnTransmitNoAck;
+            _tap.TransmitDone = OnTransmitDone;
         }
 
         private void OnDeliveryFailed(object? sender, DeliveryFailedEventArgs e) =>
             MarkOffline(e.Destination, e.Status == ApsDeliveryStatus.NoAck ? "no APS acknowledgement after the retries" : "no route to it");
 
         /// <summary>
-        /// A MAC frame to a neighbour went unacknowledged after the radio's retries. The stack tries again (APS retries,
-        /// another route), so the neighbour is marked offline only when nothing was heard from it during the time the
-        /// APS retries take.
+        /// A MAC frame to a neighbour was acknowledged, or went unacknowledged after the radio's retries. An
+        /// acknowledgement is hearing from it (it may bring it back Online). After a NoAck the stack tries again (APS
+        /// retries, another route), so the neighbour is marked offline only when nothing was heard from it, acks
+        /// included, during the time the APS retries take.
         /// </summary>
-        private void OnTransmitNoAck(byte[] psdu)
+        private void OnTransmitDone(ReadOnlyMemory<byte> psdu, bool acked)
         {
-            if (_disposed || !MacFrame.TryDecode(psdu, false, out MacFrame? mac, out _) || mac!.FrameType != MacFrameType.Data ||
-                mac.DestinationAddress.Mode != MacAddressingMode.Short || mac.DestinationAddress.ShortAddress >= 0xFFF8)
+            if (_disposed || !TryShortDataDestination(psdu.Span, out ushort neighbour))
             {
                 return;
             }
 
-            ushort neighbour = mac.DestinationAddress.ShortAddress;
             DateTimeOffset failedAt = Scheduler.Now;
+            if (acked)
+            {
+                _lastHeardAny[neighbour] = failedAt;
+                if (_offline.Count > 0)
+                {
+                    HeardFrom(neighbour);
+                }
+
+                return;
+            }
+
             ApsStackOptions aps = Coordinator.StackOptions;
             TimeSpan grace = TimeSpan.FromTicks((long)(aps.AckWaitDuration.Ticks * (aps.MaxFrameRetries + 1) * 1.2));
             Scheduler.Schedule(grace, () =>
@@ -64,6 +73,23 @@ namespace Zsep.Stack.Gateway
                     MarkOffline(new NwkAddress(neighbour), "its MAC acknowledgements stopped (no ack after the radio's retries, nothing heard since)");
                 }
             });
+        }
+
+        /// <summary>
+        /// The short destination of a MAC data frame, read from the header without decoding the frame (IEEE 802.15.4
+        /// 7.2.1: frame control, sequence number, then the destination PAN ID and address, little-endian); false for
+        /// other frames and for broadcast or reserved addresses.
+        /// </summary>
+        internal static bool TryShortDataDestination(ReadOnlySpan<byte> psdu, out ushort destination)
+        {
+            destination = 0;
+            if (psdu.Length < 7 || (psdu[0] & 0x07) != 0x01 || ((psdu[1] >> 2) & 0x03) != 0x02)
+            {
+                return false;
+            }
+
+            destination = (ushort)(psdu[5] | (psdu[6] << 8));
+            return destination < 0xFFF8;
         }
 
         private void MarkOffline(NwkAddress address, string why)

@@ -103,7 +103,7 @@ namespace Zsep.Stack.Node
             if (count > MaxBlocks)
             {
                 Drop("ApsFrameTooLong");
-                completed?.Invoke(ApsDeliveryStatus.NoRoute);
+                completed?.Invoke(ApsDeliveryStatus.NotSent);
                 return;
             }
 

@@ -71,7 +71,7 @@ namespace Zsep.Stack.Node
 
             if (State != NodeState.Joined)
             {
-                completed?.Invoke(ApsDeliveryStatus.NoRoute);
+                completed?.Invoke(ApsDeliveryStatus.NotSent);
                 return;
             }
 
@@ -83,7 +83,7 @@ namespace Zsep.Stack.Node
                 if (linkKey is null)
                 {
                     Drop("ApsNoLinkKey");
-                    completed?.Invoke(ApsDeliveryStatus.NoRoute);
+                    completed?.Invoke(ApsDeliveryStatus.NotSent);
                     return;
                 }
             }
@@ -105,7 +105,7 @@ namespace Zsep.Stack.Node
                 {
                     // 2.2.8.4.5: fragmentation is for acknowledged unicasts only.
                     Drop("ApsFrameTooLong");
-                    completed?.Invoke(ApsDeliveryStatus.NoRoute);
+                    completed?.Invoke(ApsDeliveryStatus.NotSent);
                     return;
                 }
 

@@ -185,8 +185,14 @@ namespace Zsep.Stack.Node
         /// <summary>No APS ack after apsMaxFrameRetries retries.</summary>
         NoAck,
 
-        /// <summary>NWK could not send it (no route, MAC failure at the first hop, not joined).</summary>
+        /// <summary>NWK could not send it (no route, MAC failure at the first hop).</summary>
         NoRoute,
+
+        /// <summary>
+        /// Refused before anything went on the air (this node not joined, no link key for an APS-secured cluster, a
+        /// payload too long, an outgoing policy): says nothing about the destination's reachability.
+        /// </summary>
+        NotSent,
     }
 
     /// <summary>Per-layer counters of one node (the gateway's diagnostics read them).</summary>

@@ -27,10 +27,13 @@ namespace Zsep.Stack.Node
         /// <summary>Raised when a unicast this node originated failed after its retries (see <see cref="ReportDeliveryFailure"/>).</summary>
         public event EventHandler<DeliveryFailedEventArgs>? DeliveryFailed;
 
-        /// <summary>Reports the failed confirmation of a unicast to <paramref name="destination"/>; broadcasts and successes are ignored.</summary>
+        /// <summary>
+        /// Reports the failed confirmation of a unicast to <paramref name="destination"/>; broadcasts, successes and
+        /// frames refused before they were sent (<see cref="ApsDeliveryStatus.NotSent"/>) are ignored.
+        /// </summary>
         public void ReportDeliveryFailure(NwkAddress destination, ApsDeliveryStatus status)
         {
-            if (status == ApsDeliveryStatus.Success || destination.IsBroadcast || destination.Value == _nwkAddress || _disposed)
+            if (status == ApsDeliveryStatus.Success || status == ApsDeliveryStatus.NotSent || destination.IsBroadcast || destination.Value == _nwkAddress || _disposed)
             {
                 return;
             }

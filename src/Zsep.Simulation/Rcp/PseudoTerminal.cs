@@ -80,6 +80,12 @@ namespace Zsep.Simulation.Rcp
             {
                 Native.close(fd);
             }
+
+            // A master no transport took is ours to close (a transport closes the one it took).
+            if (Interlocked.Exchange(ref _masterTaken, 1) == 0)
+            {
+                Native.close(MasterFd);
+            }
         }
 
         /// <summary>
@@ -184,11 +190,23 @@ namespace Zsep.Simulation.Rcp
                     {
                         byte[] rest = offset == 0 ? data : data.AsSpan(offset).ToArray();
                         long n = (long)Native.write(_fd.Fd, rest, (UIntPtr)rest.Length);
-                        if (n >= 0)
+                        if (n > 0)
                         {
                             offset += (int)n;
-                            _stalled &= n == 0;
+                            _stalled = false;
                             continue;
+                        }
+
+                        if (n == 0)
+                        {
+                            if (waited.Elapsed <= WriteLimit && !_closing.IsSet)
+                            {
+                                continue;
+                            }
+
+                            _stalled = true;
+                            Interlocked.Add(ref _dropped, data.Length - offset);
+                            return;
                         }
 
                         int errno = Marshal.GetLastWin32Error();

@@ -61,12 +61,7 @@ namespace ZsepAdmin.Commands
                 return;
             }
 
-            ZsepMessage? sent = Call(gateway, () => gateway.SendMessage(message, nodes, Gateway.SmartEnergyTimeout, CancellationToken), nodes?.FirstOrDefault());
-            if (sent is not null)
-            {
-                WriteUndelivered(sent.Deliveries);
-                WriteObject(sent);
-            }
+            SendAndWrite(gateway, nodes, () => gateway.SendMessage(message, nodes, Gateway.SmartEnergyTimeout, CancellationToken), r => r.Deliveries);
         }
     }
 

@@ -136,12 +136,7 @@ namespace ZsepAdmin.Commands
                 return;
             }
 
-            ZsepPrice? result = Call(gateway, () => gateway.PublishPrice(price, nodes, Gateway.SmartEnergyTimeout, CancellationToken), nodes?.FirstOrDefault());
-            if (result is not null)
-            {
-                WriteUndelivered(result.Deliveries);
-                WriteObject(result);
-            }
+            SendAndWrite(gateway, nodes, () => gateway.PublishPrice(price, nodes, Gateway.SmartEnergyTimeout, CancellationToken), r => r.Deliveries);
         }
     }
 
@@ -205,12 +200,7 @@ namespace ZsepAdmin.Commands
                 return;
             }
 
-            ZsepBlockPeriod? result = Call(gateway, () => gateway.PublishBlockPeriod(command, nodes, Gateway.SmartEnergyTimeout, CancellationToken), nodes?.FirstOrDefault());
-            if (result is not null)
-            {
-                WriteUndelivered(result.Deliveries);
-                WriteObject(result);
-            }
+            SendAndWrite(gateway, nodes, () => gateway.PublishBlockPeriod(command, nodes, Gateway.SmartEnergyTimeout, CancellationToken), r => r.Deliveries);
         }
     }
 
@@ -322,13 +312,7 @@ namespace ZsepAdmin.Commands
                 return;
             }
 
-            ZsepTierLabelTable? result = Call(gateway, () => gateway.PublishTierLabels(ProviderId, id, IssuerTariffId, labels, nodes, Gateway.SmartEnergyTimeout, CancellationToken),
-                nodes?.FirstOrDefault());
-            if (result is not null)
-            {
-                WriteUndelivered(result.Deliveries);
-                WriteObject(result);
-            }
+            SendAndWrite(gateway, nodes, () => gateway.PublishTierLabels(ProviderId, id, IssuerTariffId, labels, nodes, Gateway.SmartEnergyTimeout, CancellationToken), r => r.Deliveries);
         }
     }
 }

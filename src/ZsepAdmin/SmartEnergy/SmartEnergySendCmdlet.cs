@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Zsep.Stack.Gateway;
 using Zsep.Stack.Types;
@@ -68,6 +69,20 @@ namespace ZsepAdmin.Commands
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Runs a gateway send (see <see cref="Call"/>) and writes its record, with one error per device that did not take
+        /// the command.
+        /// </summary>
+        protected void SendAndWrite<T>(Gateway gateway, IReadOnlyList<Eui64>? nodes, Func<T> send, Func<T, IEnumerable<ZsepDelivery>> deliveries)
+            where T : class
+        {
+            if (Call(gateway, send, nodes?.FirstOrDefault()) is T result)
+            {
+                WriteUndelivered(deliveries(result));
+                WriteObject(result);
+            }
         }
 
         /// <summary>One non-terminating error per device that did not take the command.</summary>
